@@ -1,0 +1,83 @@
+// Every user-facing sentence about an outcome, in one place, so Slack, Discord and the console say
+// the same thing. Renderers add only their platform's formatting around these strings.
+import type { Answer, Outcome, Result } from '../../src/answer.js';
+import type { Reply } from '../../src/runtime/handler.js';
+
+export const BOT_NAME = 'Treaty bot';
+
+/** Label shown on every result whose text is our own words, never the official text. */
+export const SUMMARY_LABEL = 'Summary (our words, not the official text)';
+
+export const OFFICIAL_TEXT_URL = 'https://docs.un.org/en/A/RES/79/243';
+
+/** The commands every platform offers, in its own syntax: `prefix` is "/treaty " or similar. */
+export const COMMANDS: { usage: string; does: string }[] = [
+  { usage: 'article 6', does: 'an article: its title, chapter and a summary, with a link to the official text' },
+  { usage: 'chapter IV', does: 'a chapter and its articles' },
+  { usage: 'quotes [speaker or organisation]', does: 'what people and organisations said, e.g. quotes HRW' },
+  { usage: 'timeline', does: 'key dates, from the 2019 mandate to signature and entry into force' },
+  { usage: 'sources', does: 'the documents the answers are quoted from' },
+  { usage: 'any question', does: 'e.g. what are the objectives? or does it cover hacking?' },
+  { usage: 'help', does: 'this list' },
+];
+
+export const EXAMPLE_QUESTIONS = [
+  'What are the objectives of the convention?',
+  'article 16',
+  'What did Human Rights Watch say?',
+  'When does it enter into force?',
+  'Does it cover ransomware?',
+];
+
+export function outcomeMessage(outcome: Outcome): string | undefined {
+  switch (outcome.type) {
+    case 'answered':
+      return undefined;
+    case 'no_match':
+      return "I couldn't find that in what I know about the UN Convention against Cybercrime, so I won't guess.";
+    case 'empty_question':
+      return 'Ask me a question about the UN Convention against Cybercrime, or try one of the suggestions.';
+    case 'unknown_article': {
+      const list = outcome.numbers.join(', ');
+      const which = outcome.numbers.length === 1 ? `There is no article ${list}` : `There are no articles ${list}`;
+      return `${which}: the convention has ${outcome.articleCount} articles (1 to ${outcome.articleCount}).`;
+    }
+    case 'unknown_chapter':
+      return `There is no chapter ${outcome.chapter}: the convention has ${outcome.chapterCount} chapters (I to IX).`;
+  }
+}
+
+/** One line per non-answer reply; undefined for answers and help, which renderers lay out. */
+export function replyMessage(reply: Reply): string | undefined {
+  switch (reply.type) {
+    case 'too_long':
+      return `That question is ${reply.length} characters long; please keep it under ${reply.maxLength}.`;
+    case 'rate_limited':
+      return `You're asking faster than I can keep up with. Try again in ${reply.retryAfterSeconds} second${reply.retryAfterSeconds === 1 ? '' : 's'}.`;
+    case 'shutting_down':
+      return "I'm restarting. Please ask again in a moment.";
+    default:
+      return undefined;
+  }
+}
+
+export function stanceLabel(result: Result): string | undefined {
+  if (!result.stance) return undefined;
+  return { supportive: 'Supportive', critical: 'Critical', neutral: 'Neutral' }[result.stance];
+}
+
+/** "Deborah Brown, deputy technology and legal director, Human Rights Watch". */
+export function speakerLine(result: Result): string | undefined {
+  if (!result.speaker) return undefined;
+  return [result.speaker, result.role, result.organisation].filter(Boolean).join(', ');
+}
+
+/** "UNIS/UNODC, 2024-08-12, paragraph 5". */
+export function citationLine(result: Result): string {
+  const c = result.citation;
+  return [c.source, c.publisher, c.date, c.locator].filter(Boolean).join(' · ');
+}
+
+export function headline(answer: Answer): string {
+  return outcomeMessage(answer.outcome) ?? '';
+}

@@ -1,0 +1,43 @@
+// The platform-neutral answer the core returns. Adapters only render it; every user-facing
+// sentence about an outcome is chosen at the edge (adapters/shared/messages.ts).
+import type { Citation, EntryKind, Stance } from './knowledge/types.js';
+
+export interface Result {
+  id: string;
+  kind: EntryKind;
+  title: string;
+  /** Verbatim text when `isSummary` is false; otherwise our own summary, to be labelled as such. */
+  text: string;
+  isSummary: boolean;
+  citation: Citation;
+  /** Relative relevance within this answer (1 = best); not comparable across answers. */
+  score: number;
+  speaker?: string;
+  role?: string;
+  organisation?: string;
+  stance?: Stance;
+  /** Article number for kind 'article'. */
+  article?: number;
+}
+
+/** Why the answer has the results it has. Expected failures are values, not exceptions. */
+export type Outcome =
+  | { type: 'answered' }
+  | { type: 'no_match' }
+  | { type: 'empty_question' }
+  | { type: 'unknown_article'; numbers: number[]; articleCount: number }
+  | { type: 'unknown_chapter'; chapter: string; chapterCount: number };
+
+export type Intent = 'reference' | 'quotes' | 'timeline' | 'purpose' | 'sources' | 'balanced' | 'search';
+
+export interface Answer {
+  /** The question as asked (after length capping and normalisation of control characters). */
+  query: string;
+  /** True when the knowledge base has no answer: results is then empty. */
+  abstained: boolean;
+  outcome: Outcome;
+  intent: Intent;
+  results: Result[];
+  /** Questions the bot can answer, offered when it abstains or as follow-ups. */
+  suggestions: string[];
+}

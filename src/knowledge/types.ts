@@ -1,0 +1,107 @@
+// The typed shape of everything under knowledge/. The loader (load.ts) is the only producer of
+// these values, and it validates every field before anything is indexed.
+
+export const ENTRY_KINDS = ['source', 'passage', 'quote', 'article', 'chapter', 'fact', 'term'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const STANCES = ['supportive', 'critical', 'neutral'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** Where a piece of text comes from, precise enough for a reader to check it. */
+export interface Citation {
+  /** Title of the source document, e.g. "UN Convention against Cybercrime finalized" or the convention. */
+  source: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD) of the source. */
+  date?: string;
+  url?: string;
+  /** Where in the source: "Article 7", "paragraph 5", "Chapter II". */
+  locator: string;
+}
+
+interface EntryBase {
+  /** Stable id, used in links, logs and tests: lower-case letters, digits and dashes. */
+  id: string;
+  kind: EntryKind;
+  title: string;
+  /** Verbatim source text (source, passage, quote) or our own summary (article, chapter, fact, term). */
+  text: string;
+  /** True when `text` is our own words and must be shown labelled as a summary. */
+  isSummary: boolean;
+  citation: Citation;
+  /** Everyday words people use for this entry; indexed as their own boosted field. */
+  aliases: string[];
+  /** File and line the entry was loaded from, for error messages. */
+  origin: { file: string; line: number };
+}
+
+export interface SourceEntry extends EntryBase {
+  kind: 'source';
+  /** Section headings as they appear in the text, used to split it into passages. */
+  sections: string[];
+}
+
+export interface PassageEntry extends EntryBase {
+  kind: 'passage';
+  sourceId: string;
+  /** 1-based paragraph number within the source. */
+  paragraph: number;
+  section?: string;
+}
+
+export interface QuoteEntry extends EntryBase {
+  kind: 'quote';
+  sourceId: string;
+  speaker: string;
+  role?: string;
+  organisation?: string;
+  stance: Stance;
+  date: string;
+}
+
+export interface ArticleEntry extends EntryBase {
+  kind: 'article';
+  number: number;
+  chapter: { number: number; roman: string; title: string };
+  related: number[];
+  /** Verbatim official text, once imported (npm run knowledge -- import-official). */
+  officialText?: string;
+}
+
+export interface ChapterEntry extends EntryBase {
+  kind: 'chapter';
+  number: number;
+  roman: string;
+  articles: { first: number; last: number };
+}
+
+export interface FactEntry extends EntryBase {
+  kind: 'fact';
+  /** ISO date the fact refers to (an event's day), when it has one. */
+  date?: string;
+  /** Articles the fact is about, e.g. entry into force → 65. */
+  articles: number[];
+}
+
+export interface TermEntry extends EntryBase {
+  kind: 'term';
+  /** Articles where the term matters most. */
+  articles: number[];
+}
+
+export type Entry =
+  | SourceEntry
+  | PassageEntry
+  | QuoteEntry
+  | ArticleEntry
+  | ChapterEntry
+  | FactEntry
+  | TermEntry;
+
+/** The whole knowledge base, validated. */
+export interface KnowledgeBase {
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  articles: ArticleEntry[];
+  chapters: ChapterEntry[];
+}

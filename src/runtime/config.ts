@@ -1,0 +1,140 @@
+// Configuration from the environment, validated once at start-up. Every problem is reported at once,
+// each naming the variable and what to set, so a misconfigured bot never half-starts.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface SlackConfig {
+  botToken: string;
+  /** Socket Mode when an app-level token is set; otherwise HTTP with the signing secret. */
+  mode: 'socket' | 'http';
+  appToken?: string;
+  signingSecret?: string;
+  /** HTTP mode listens here, at POST /slack/events. */
+  port: number;
+  /** Web API base URL (GovSlack: https://slack-gov.com/api/). */
+  apiUrl?: string;
+  /** Answers to /treaty are visible to everyone in the channel instead of only the asker. */
+  publicAnswers: boolean;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  /** Register commands for one guild (instant) instead of globally. */
+  guildId?: string;
+  /** REST base URL, for a shared REST proxy or a local test server. */
+  apiUrl?: string;
+}
+
+export interface Config {
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  logLevel: LogLevel;
+  logPretty?: boolean;
+  healthPort?: number;
+  maxQuestionLength: number;
+  rateLimit: { perMinute: number };
+  shutdownTimeoutMs: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env): ConfigResult {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}: "${raw}" is not a whole number from ${min} to ${max}; set it to one or remove it.`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string): boolean | undefined => {
+    const raw = get(name)?.toLowerCase();
+    if (raw === undefined) return undefined;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name}: "${env[name]}" is not true or false; set it to true or false.`);
+    return undefined;
+  };
+  const url = (name: string): string | undefined => {
+    const raw = get(name);
+    if (raw === undefined) return undefined;
+    try {
+      const u = new URL(raw);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name}: "${raw}" is not an http(s) URL; set it to one such as https://slack-gov.com/api/ or remove it.`);
+    return undefined;
+  };
+  const prefixed = (name: string, prefix: string, what: string): string | undefined => {
+    const raw = get(name);
+    if (raw !== undefined && !raw.startsWith(prefix)) {
+      problems.push(`${name}: does not look like ${what} (it should start with "${prefix}"); copy it again from the Slack app settings.`);
+    }
+    return raw;
+  };
+
+  const logLevelRaw = get('LOG_LEVEL')?.toLowerCase() ?? 'info';
+  let logLevel: LogLevel = 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as LogLevel;
+  else problems.push(`LOG_LEVEL: "${env.LOG_LEVEL}" is not a log level; set one of ${LOG_LEVELS.join(', ')}.`);
+
+  // Slack: a bot token plus either an app-level token (Socket Mode) or a signing secret (HTTP).
+  const botToken = prefixed('SLACK_BOT_TOKEN', 'xoxb-', 'a Slack bot token');
+  const appToken = prefixed('SLACK_APP_TOKEN', 'xapp-', 'a Slack app-level token');
+  const signingSecret = get('SLACK_SIGNING_SECRET');
+  const slackApiUrl = url('SLACK_API_URL');
+  const slackPublic = bool('SLACK_PUBLIC_ANSWERS') ?? false;
+  const port = int('PORT', 3000, 1, 65535);
+  let slack: SlackConfig | undefined;
+  if (botToken) {
+    if (appToken) slack = { botToken, mode: 'socket', appToken, signingSecret, port, apiUrl: slackApiUrl, publicAnswers: slackPublic };
+    else if (signingSecret) slack = { botToken, mode: 'http', signingSecret, port, apiUrl: slackApiUrl, publicAnswers: slackPublic };
+    else problems.push('SLACK_BOT_TOKEN is set without its partner: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
+  } else if (appToken || signingSecret) {
+    const which = appToken ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
+    problems.push(`${which} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-...) from the Slack app's OAuth page.`);
+  }
+
+  // Discord: a bot token and the application id; a guild id only narrows command registration.
+  const discordToken = get('DISCORD_TOKEN');
+  const applicationId = get('DISCORD_APPLICATION_ID');
+  const guildId = get('DISCORD_GUILD_ID');
+  const discordApiUrl = url('DISCORD_API_URL');
+  for (const [name, value] of [['DISCORD_APPLICATION_ID', applicationId], ['DISCORD_GUILD_ID', guildId]] as const) {
+    if (value !== undefined && !/^\d{17,20}$/.test(value)) {
+      problems.push(`${name}: "${value}" is not a Discord id (17 to 20 digits); copy it from the Discord developer portal.`);
+    }
+  }
+  let discord: DiscordConfig | undefined;
+  if (discordToken && applicationId) discord = { token: discordToken, applicationId, guildId, apiUrl: discordApiUrl };
+  else if (discordToken) problems.push('DISCORD_TOKEN is set without DISCORD_APPLICATION_ID: set it to the application id from the Discord developer portal.');
+  else if (applicationId) problems.push('DISCORD_APPLICATION_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token from the Discord developer portal.');
+
+  const healthRaw = get('HEALTH_PORT');
+  const healthPort = healthRaw === undefined ? undefined : int('HEALTH_PORT', 0, 1, 65535);
+
+  const config: Config = {
+    slack,
+    discord,
+    logLevel,
+    logPretty: bool('LOG_PRETTY'),
+    healthPort,
+    maxQuestionLength: int('MAX_QUESTION_LENGTH', 500, 1, 10_000),
+    rateLimit: { perMinute: int('RATE_LIMIT_PER_MINUTE', 10, 1, 10_000) },
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+  };
+  return problems.length ? { ok: false, problems } : { ok: true, config };
+}

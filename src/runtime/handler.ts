@@ -1,0 +1,88 @@
+// The one handler path every adapter calls: it applies the limits, asks the core, logs one line per
+// request and returns a Reply for the adapter to render. Adapters never call the engine to answer.
+import { randomUUID } from 'node:crypto';
+import type { Answer } from '../answer.js';
+import type { Engine } from '../engine.js';
+import type { Logger } from './logger.js';
+import type { RateLimiter } from './rateLimit.js';
+
+export type Platform = 'slack' | 'discord' | 'console';
+
+export interface BotRequest {
+  /** The question or subcommand text, without the command name or the bot's mention. */
+  text: string;
+  /** Platform user id (rate limits are per user and platform). */
+  user: string;
+  channel?: string;
+  platform: Platform;
+}
+
+export type Reply =
+  | { type: 'answer'; requestId: string; answer: Answer }
+  | { type: 'help'; requestId: string }
+  | { type: 'too_long'; requestId: string; length: number; maxLength: number }
+  | { type: 'rate_limited'; requestId: string; retryAfterSeconds: number }
+  | { type: 'shutting_down'; requestId: string };
+
+export interface Handler {
+  handle(request: BotRequest): Promise<Reply>;
+  /** Stop taking requests and wait (at most timeoutMs) for those in flight to finish. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export interface HandlerOptions {
+  engine: Engine;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  maxQuestionLength: number;
+}
+
+const HELP_WORDS = new Set(['', 'help', '?', 'commands']);
+
+export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }: HandlerOptions): Handler {
+  const inFlight = new Set<Promise<Reply>>();
+  let draining = false;
+
+  async function process(request: BotRequest, requestId: string): Promise<Reply> {
+    const started = performance.now();
+    const text = request.text.trim();
+    const log = logger.child({ requestId, platform: request.platform, user: request.user });
+    log.debug({ question: text.slice(0, maxQuestionLength) }, 'question');
+    let reply: Reply;
+    // Length is checked in code points so emoji count as one character each, as users see them.
+    const length = [...text].length;
+    if (HELP_WORDS.has(text.toLowerCase())) reply = { type: 'help', requestId };
+    else if (length > maxQuestionLength) reply = { type: 'too_long', requestId, length, maxLength: maxQuestionLength };
+    else {
+      const decision = await rateLimiter.take(`${request.platform}:${request.user}`);
+      if (!decision.allowed) reply = { type: 'rate_limited', requestId, retryAfterSeconds: decision.retryAfterSeconds };
+      else reply = { type: 'answer', requestId, answer: engine.ask(text) };
+    }
+    const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
+    if (reply.type === 'answer') {
+      const { answer } = reply;
+      log.info({ reply: reply.type, latencyMs, abstained: answer.abstained, outcome: answer.outcome.type, intent: answer.intent, results: answer.results.map((r) => r.id) }, 'answered');
+    } else {
+      log.info({ reply: reply.type, latencyMs }, 'answered');
+    }
+    return reply;
+  }
+
+  return {
+    handle(request) {
+      const requestId = randomUUID();
+      if (draining) return Promise.resolve({ type: 'shutting_down', requestId });
+      const pending = process(request, requestId);
+      inFlight.add(pending);
+      void pending.finally(() => inFlight.delete(pending)).catch(() => undefined);
+      return pending;
+    },
+    async drain(timeoutMs) {
+      draining = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// pino, configured once: JSON lines by default, readable when asked or on a terminal, and secrets
+// redacted wherever they might appear (config objects, headers, error messages).
+import pino, { type Logger, type DestinationStream } from 'pino';
+import pinoPretty from 'pino-pretty';
+import type { LogLevel } from './config.js';
+
+export type { Logger };
+
+/** Field paths that may hold secrets; pino replaces their values. */
+const REDACT_PATHS = [
+  'token', 'botToken', 'appToken', 'signingSecret', 'password', 'authorization',
+  '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.authorization',
+  'config.slack.botToken', 'config.slack.appToken', 'config.slack.signingSecret', 'config.discord.token',
+  'req.headers.authorization', 'headers.authorization', 'headers["x-slack-signature"]',
+];
+
+/** Token shapes of Slack (xox?-, xapp-) and Discord (three dot-separated base64 parts). */
+const SECRET_PATTERN = /\b(?:xox[abpors]-[\w-]+|xapp-[\w-]+|[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,})\b/g;
+
+/** Replace anything shaped like a platform token, for strings pino cannot see by path (messages, errors). */
+export function redactSecrets(text: string, extra: string[] = []): string {
+  let out = text.replace(SECRET_PATTERN, '[Redacted]');
+  for (const secret of extra) if (secret.length >= 8) out = out.split(secret).join('[Redacted]');
+  return out;
+}
+
+export interface LoggerOptions {
+  level: LogLevel;
+  pretty?: boolean;
+  /** Exact secret values from the configuration, scrubbed from every line. */
+  secrets?: string[];
+  destination?: DestinationStream;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = (options.secrets ?? []).filter(Boolean);
+  const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
+  const scrub = (line: string): string => redactSecrets(line, secrets);
+  // Scrub the finished line, so a secret inside a message or an error stack is caught too.
+  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream() : pino.destination(1));
+  const scrubbing: DestinationStream = { write: (line: string) => sink.write(scrub(line)) };
+  return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[Redacted]' }, base: undefined }, scrubbing);
+}
+
+function prettyStream(): DestinationStream {
+  // pino-pretty as a stream in this process: no worker thread to outlive shutdown.
+  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+}
