@@ -1,0 +1,23 @@
+// What every platform adapter receives and returns, so adapters/main.ts can start and stop them alike.
+import type { Engine } from '../../src/engine.js';
+import type { Handler } from '../../src/runtime/handler.js';
+import type { Logger } from '../../src/runtime/logger.js';
+
+export interface HealthState {
+  /** True once the knowledge base is indexed and every configured adapter is connected. */
+  isReady(): boolean;
+}
+
+export interface AdapterDeps {
+  handler: Handler;
+  /** For catalogue look-ups only (autocomplete, "show full passage"); answers go through handler. */
+  engine: Engine;
+  logger: Logger;
+  health: HealthState;
+}
+
+export interface RunningAdapter {
+  name: string;
+  /** Disconnect and release ports; in-flight requests are drained by the caller first. */
+  stop(): Promise<void>;
+}
