@@ -5,3 +5,4 @@ export type { Engine, Catalog } from './engine.js';
 export type { Entry, EntryKind, KnowledgeBase, Citation, Stance } from './knowledge/types.js';
 export { loadKnowledge, KNOWLEDGE_DIR, type LoadResult } from './knowledge/load.js';
 export { createEngine } from './retrieval/engine.js';
+export { openEngine, KnowledgeError } from './knowledge/open.js';

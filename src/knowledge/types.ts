@@ -39,6 +39,8 @@ export interface SourceEntry extends EntryBase {
   kind: 'source';
   /** Section headings as they appear in the text, used to split it into passages. */
   sections: string[];
+  /** Paragraphs (or a leading stamp) that are metadata, not text: a date stamp, publisher lines. */
+  notText: string[];
 }
 
 export interface PassageEntry extends EntryBase {

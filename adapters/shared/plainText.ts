@@ -1,0 +1,46 @@
+// A reply as readable plain text: the console adapter prints it, and the CLI (npm run ask) too.
+import type { Answer, Result } from '../../src/answer.js';
+import type { Reply } from '../../src/runtime/handler.js';
+import { COMMANDS, EXAMPLE_QUESTIONS, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, speakerLine, stanceLabel } from './messages.js';
+
+export function resultText(r: Result): string {
+  const lines: string[] = [];
+  const heading = r.article ? `Article ${r.article}. ${r.title}` : r.title;
+  lines.push(`■ ${heading}${r.stance ? ` [${stanceLabel(r)}]` : ''}`);
+  if (r.isSummary) lines.push(`  ${SUMMARY_LABEL}:`, ...indent(r.text));
+  else lines.push(...indent(r.kind === 'quote' ? `“${r.text}”` : `“${r.text}”`));
+  const who = speakerLine(r);
+  if (who) lines.push(`  — ${who}`);
+  lines.push(`  Source: ${citationLine(r)}${r.citation.url ? ` <${r.citation.url}>` : ''}`);
+  return lines.join('\n');
+}
+
+function indent(text: string): string[] {
+  return text.split('\n').map((l) => (l ? `  ${l}` : ''));
+}
+
+export function answerText(answer: Answer): string {
+  const parts: string[] = [];
+  const message = outcomeMessage(answer.outcome);
+  if (message) parts.push(message);
+  parts.push(...answer.results.map(resultText));
+  if (answer.suggestions.length) parts.push(`${answer.abstained ? 'You could ask' : 'See also'}: ${answer.suggestions.join(' · ')}`);
+  return parts.join('\n\n');
+}
+
+export function helpText(prefix: string): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length)) + prefix.length;
+  return [
+    'I answer questions about the UN Convention against Cybercrime with quoted, cited passages.',
+    '',
+    ...COMMANDS.map((c) => `  ${(prefix + c.usage).padEnd(width)}  ${c.does}`),
+    '',
+    `Try: ${EXAMPLE_QUESTIONS.join(' · ')}`,
+  ].join('\n');
+}
+
+export function replyText(reply: Reply, prefix = '/treaty '): string {
+  if (reply.type === 'answer') return answerText(reply.answer);
+  if (reply.type === 'help') return helpText(prefix);
+  return replyMessage(reply) ?? '';
+}

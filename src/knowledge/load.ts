@@ -1,0 +1,133 @@
+// Load knowledge/ into a validated KnowledgeBase, or fail with every problem listed as
+// `file:line: field: reason`. Nothing half-loaded is ever returned.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { parseFrontMatter } from './frontmatter.js';
+import { readEntry, type CitationBase } from './entries.js';
+import { foldSpace, splitSource } from './passages.js';
+import type { ArticleEntry, ChapterEntry, Entry, KnowledgeBase, SourceEntry } from './types.js';
+
+export const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const CITATIONS_FILE = 'citations.yml';
+
+export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: string[] };
+
+function listMarkdown(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md') && !/(^|\/)README\.md$/i.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function readCitations(dir: string, problems: string[]): Map<string, CitationBase> {
+  const citations = new Map<string, CitationBase>();
+  const path = join(dir, CITATIONS_FILE);
+  if (!existsSync(path)) return citations;
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push(`${CITATIONS_FILE}:1: citations: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return citations;
+  }
+  for (const [key, value] of Object.entries((data ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (typeof value?.source !== 'string') {
+      problems.push(`${CITATIONS_FILE}:1: ${key}: needs a "source:" title`);
+      continue;
+    }
+    const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+    citations.set(key, { source: value.source, publisher: str(value.publisher), date: str(value.date), url: str(value.url) });
+  }
+  return citations;
+}
+
+export function loadKnowledge(dir: string = KNOWLEDGE_DIR): LoadResult {
+  const problems: string[] = [];
+  if (!existsSync(dir)) return { ok: false, problems: [`${dir}:1: knowledge: folder not found`] };
+  const citations = readCitations(dir, problems);
+  const entries: Entry[] = [];
+  for (const path of listMarkdown(dir)) {
+    const file = relative(dir, path);
+    const parsed = parseFrontMatter(readFileSync(path, 'utf8'));
+    if (!parsed.ok) {
+      problems.push(`${file}:${parsed.line}: front matter: ${parsed.reason}`);
+      continue;
+    }
+    const entry = readEntry(file, parsed.value, citations, problems);
+    if (entry) entries.push(entry);
+  }
+  for (const source of entries.filter((e): e is SourceEntry => e.kind === 'source')) {
+    for (const heading of source.sections) {
+      if (!source.text.split(/\n\s*\n/).some((p) => p.trim() === heading)) {
+        problems.push(`${source.origin.file}:1: sections: "${heading}" is not a paragraph of the text`);
+      }
+    }
+    entries.push(...splitSource(source));
+  }
+  checkCrossReferences(entries, problems);
+  if (problems.length) return { ok: false, problems };
+  const articles = entries.filter((e): e is ArticleEntry => e.kind === 'article').sort((a, b) => a.number - b.number);
+  const chapters = entries.filter((e): e is ChapterEntry => e.kind === 'chapter').sort((a, b) => a.number - b.number);
+  return { ok: true, kb: { entries, byId: new Map(entries.map((e) => [e.id, e])), articles, chapters } };
+}
+
+/** Checks that need every entry: unique ids, complete article numbering, links that resolve, verbatim quotes. */
+function checkCrossReferences(entries: Entry[], problems: string[]): void {
+  const at = (e: Entry, field: string, reason: string) => problems.push(`${e.origin.file}:${e.origin.line}: ${field}: ${reason}`);
+  const ids = new Map<string, Entry>();
+  for (const e of entries) {
+    const first = ids.get(e.id);
+    if (first) at(e, 'id', `"${e.id}" is already used by ${first.origin.file}`);
+    else ids.set(e.id, e);
+  }
+
+  const chapters = new Map<number, ChapterEntry>();
+  for (const c of entries) {
+    if (c.kind !== 'chapter') continue;
+    if (chapters.has(c.number)) at(c, 'number', `chapter ${c.number} is also defined in ${chapters.get(c.number)!.origin.file}`);
+    else chapters.set(c.number, c);
+  }
+  const articles = new Map<number, ArticleEntry>();
+  for (const a of entries) {
+    if (a.kind !== 'article') continue;
+    if (articles.has(a.number)) at(a, 'number', `article ${a.number} is also defined in ${articles.get(a.number)!.origin.file}`);
+    else articles.set(a.number, a);
+  }
+  // The chapters' ranges say which articles exist: each must have exactly one file, in its chapter.
+  for (const c of chapters.values()) {
+    for (let n = c.articles.first; n <= c.articles.last; n++) {
+      const a = articles.get(n);
+      if (!a) at(c, 'articles', `article ${n} of chapter ${c.roman} has no file (expected knowledge/articles/article-${String(n).padStart(2, '0')}.md)`);
+      else if (a.chapter.number !== c.number) at(a, 'chapter', `article ${n} belongs to chapter ${c.number} (${c.roman}), whose range is ${c.articles.first}-${c.articles.last}`);
+    }
+  }
+  const articleCount = Math.max(0, ...[...chapters.values()].map((c) => c.articles.last));
+  for (const a of articles.values()) {
+    const c = chapters.get(a.chapter.number);
+    if (!c) at(a, 'chapter', `chapter ${a.chapter.number} has no file in knowledge/chapters/`);
+    else a.chapter = { number: c.number, roman: c.roman, title: c.title };
+    if (a.number > articleCount) at(a, 'number', `article ${a.number} is outside every chapter's range`);
+    for (const r of a.related) if (!articles.has(r)) at(a, 'related', `article ${r} does not exist`);
+  }
+  for (const e of entries) {
+    if ((e.kind === 'fact' || e.kind === 'term') && e.articles.some((n) => !articles.has(n))) {
+      at(e, 'articles', `lists an article that does not exist (${e.articles.filter((n) => !articles.has(n)).join(', ')})`);
+    }
+    if (e.kind === 'quote') {
+      const source = ids.get(e.sourceId);
+      if (!source || source.kind !== 'source') {
+        at(e, 'source', `"${e.sourceId}" is not the id of a source in knowledge/sources/`);
+        continue;
+      }
+      const quoted = foldSpace(e.text);
+      const passage = entries.find((p) => p.kind === 'passage' && p.sourceId === source.id && foldSpace(p.text).includes(quoted));
+      if (!passage || passage.kind !== 'passage') {
+        at(e, 'text', `is not found verbatim in source "${source.id}" (quotes must match the source word for word)`);
+        continue;
+      }
+      e.citation = { ...source.citation, locator: passage.citation.locator };
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// When to say "not covered" instead of stretching a weak match into an answer.
+//
+// Raw BM25 scores cannot decide this: they are not comparable across queries, and MiniSearch multiplies
+// a document's score by the number of query terms it matched. The rule therefore uses two normalised
+// signals, each a share of the question's content words (stop words and the subject's own name such as
+// "convention" or "treaty" removed, since every entry is about them):
+//   - vocabulary coverage: the share of content words the knowledge base contains at all (exactly, or
+//     as a typo or prefix of a word it contains, for words of 4+ letters where a near miss is a typo
+//     rather than another word);
+//   - top coverage: the share of content words the best result itself matches.
+// A question is answered only when most of its words are known (vocabulary ≥ 0.6) and the best result
+// matches at least half of them. "How do I cook pasta" knows none of its words; "best pizza in New
+// York" knows "new" and "york" (from a fact about New York) but not half of its content. The
+// thresholds were calibrated on the evaluation set (npm run eval), never on single questions.
+import type { Hit, SearchIndex } from './searchIndex.js';
+
+export const MIN_VOCABULARY_COVERAGE = 0.6;
+export const MIN_TOP_COVERAGE = 0.5;
+
+export interface AbstentionDecision {
+  abstain: boolean;
+  vocabularyCoverage: number;
+  topCoverage: number;
+}
+
+export function decideAbstention(terms: string[], hits: Hit[], index: SearchIndex): AbstentionDecision {
+  if (!terms.length || !hits.length) return { abstain: true, vocabularyCoverage: 0, topCoverage: 0 };
+  const matchedAnywhere = new Set(hits.flatMap((h) => h.matched));
+  const known = terms.filter((t) => index.hasTerm(t) || (t.length >= 4 && matchedAnywhere.has(t)));
+  const vocabularyCoverage = known.length / terms.length;
+  const topCoverage = hits[0]!.matched.filter((t) => terms.includes(t)).length / terms.length;
+  return {
+    abstain: vocabularyCoverage < MIN_VOCABULARY_COVERAGE || topCoverage < MIN_TOP_COVERAGE,
+    vocabularyCoverage,
+    topCoverage,
+  };
+}

@@ -1,0 +1,179 @@
+// The retrieval core: a question in, an Answer of verbatim passages and labelled summaries out.
+// Order of work: normalise → references → intents → search → abstain or assemble.
+import type { Answer, Intent, Outcome, Result } from '../answer.js';
+import type { Catalog, Engine } from '../engine.js';
+import type { ArticleEntry, ChapterEntry, Entry, EntryKind, KnowledgeBase, QuoteEntry } from '../knowledge/types.js';
+import { decideAbstention } from './abstain.js';
+import { detectIntents, PURPOSE_QUERY } from './intents.js';
+import { parseReferences } from './references.js';
+import { buildSearchIndex, type Hit } from './searchIndex.js';
+import { findSpeakers } from './speakers.js';
+import { contentWords, fold, normalizeQuery, processTerm, SUBJECT_WORDS, tokenize } from './text.js';
+
+/** How many results a plain search answer shows: short answers are the point. */
+const SEARCH_RESULTS = 3;
+/** Results scoring below this share of the best one are noise, not answers. */
+const MIN_RELATIVE_SCORE = 0.25;
+
+export const DEFAULT_SUGGESTIONS = ['What are the objectives?', 'article 6', 'What did Human Rights Watch say?', 'timeline', 'Does it cover ransomware?'];
+
+function processed(text: string): string[] {
+  return [...new Set(contentWords(text).filter((w) => !/^\d+$/.test(w)).map(processTerm).filter((t): t is string => !!t))];
+}
+
+export function createEngine(kb: KnowledgeBase): Engine {
+  const index = buildSearchIndex(kb.entries);
+  const articleCount = kb.articles.length;
+  const articleByNumber = new Map(kb.articles.map((a) => [a.number, a]));
+  const chapterByNumber = new Map(kb.chapters.map((c) => [c.number, c]));
+  const quotes = kb.entries.filter((e): e is QuoteEntry => e.kind === 'quote');
+  const sources = kb.entries.filter((e) => e.kind === 'source');
+  const datedFacts = kb.entries.filter((e) => e.kind === 'fact' && e.date).sort((a, b) => ((a as { date: string }).date < (b as { date: string }).date ? -1 : 1));
+  const entry = (id: string) => kb.byId.get(id);
+
+  const toResult = (e: Entry, score: number): Result => {
+    const base: Result = { id: e.id, kind: e.kind, title: e.title, text: e.text, isSummary: e.isSummary, citation: e.citation, score: Math.round(score * 1000) / 1000 };
+    switch (e.kind) {
+      case 'article':
+        // Once the official text is imported, quote it verbatim instead of our summary.
+        return e.officialText ? { ...base, text: e.officialText, isSummary: false, article: e.number } : { ...base, article: e.number };
+      case 'quote':
+        return { ...base, speaker: e.speaker, role: e.role, organisation: e.organisation, stance: e.stance };
+      case 'chapter':
+        return { ...base, text: `${e.text}\n\n${chapterArticleList(e)}` };
+      case 'source': {
+        const first = kb.entries.find((p) => p.kind === 'passage' && p.sourceId === e.id);
+        return { ...base, text: first?.text ?? e.text };
+      }
+      default:
+        return base;
+    }
+  };
+  const chapterArticleList = (c: ChapterEntry) =>
+    `Articles ${c.articles.first}–${c.articles.last}: ` +
+    kb.articles.filter((a) => a.chapter.number === c.number).map((a) => `${a.number} ${a.title}`).join('; ') + '.';
+
+  const answer = (query: string, intent: Intent, results: Result[], outcome: Outcome = { type: 'answered' }, suggestions: string[] = []): Answer => ({
+    query, abstained: results.length === 0, outcome: results.length === 0 && outcome.type === 'answered' ? { type: 'no_match' } : outcome, intent,
+    results: results.map((r, i) => ({ ...r, score: i === 0 && r.score === 0 ? 1 : r.score })),
+    suggestions: results.length === 0 ? (suggestions.length ? suggestions : DEFAULT_SUGGESTIONS) : suggestions,
+  });
+
+  /** Hits to results, best first, dropping weak tails and entries already shown. */
+  const fromHits = (hits: Hit[], limit: number, seen: Set<string>): Result[] => {
+    const out: Result[] = [];
+    const top = hits[0]?.score ?? 0;
+    for (const h of hits) {
+      if (out.length >= limit) break;
+      if (seen.has(h.id) || h.score < top * MIN_RELATIVE_SCORE) continue;
+      seen.add(h.id);
+      out.push(toResult(entry(h.id)!, h.score / top));
+    }
+    return out;
+  };
+  const only = (...kinds: EntryKind[]) => (k: EntryKind) => kinds.includes(k);
+
+  function references(query: string, articles: number[], chapters: { number: number; written: string }[]): Answer {
+    const unknownArticles = articles.filter((n) => !articleByNumber.has(n));
+    const badChapter = chapters.find((c) => !chapterByNumber.has(c.number));
+    const results: Result[] = [];
+    for (const c of chapters) if (chapterByNumber.has(c.number)) results.push(toResult(chapterByNumber.get(c.number)!, 1));
+    for (const n of articles) if (articleByNumber.has(n)) results.push(toResult(articleByNumber.get(n)!, 1));
+    const related = articles.length === 1 ? (articleByNumber.get(articles[0]!)?.related ?? []) : [];
+    const suggestions = related.slice(0, 3).map((n) => `article ${n} (${articleByNumber.get(n)!.title})`);
+    let outcome: Outcome = { type: 'answered' };
+    if (unknownArticles.length) outcome = { type: 'unknown_article', numbers: unknownArticles, articleCount };
+    else if (badChapter) outcome = { type: 'unknown_chapter', chapter: badChapter.written, chapterCount: kb.chapters.length };
+    const fallback = results.length ? suggestions : [`article ${Math.min(Math.max(1, articles[0] ?? 1), articleCount)}`, 'chapter I', ...DEFAULT_SUGGESTIONS.slice(0, 2)];
+    return answer(query, 'reference', results, outcome, fallback);
+  }
+
+  function quotesFor(speakerQuotes: QuoteEntry[], hits: Hit[], stance: 'critical' | 'supportive' | undefined): Result[] {
+    const seen = new Set<string>();
+    const rank = new Map(hits.map((h, i) => [h.id, i]));
+    let pool = speakerQuotes.length ? speakerQuotes : quotes.filter((q) => rank.has(q.id));
+    if (stance) pool = (pool.length ? pool : quotes).filter((q) => q.stance === stance);
+    if (!pool.length) pool = stance ? quotes.filter((q) => q.stance === stance) : quotes;
+    const ordered = [...pool].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9)).slice(0, 3);
+    const results = ordered.map((q) => { seen.add(q.id); return toResult(q, 1); });
+    // Then the passage that reports it, for context.
+    return [...results, ...fromHits(hits.filter((h) => entry(h.id)!.kind === 'passage'), 1, seen)];
+  }
+
+  function balanced(hits: Hit[], terms: string[]): Result[] {
+    const seen = new Set<string>();
+    const articles = fromHits(index.search(terms, only('article')), 2, seen);
+    const voice = (stance: 'critical' | 'supportive') => {
+      const q = hits.map((h) => entry(h.id)!).find((e) => e.kind === 'quote' && e.stance === stance) ?? quotes.find((q) => q.stance === stance);
+      if (!q || seen.has(q.id)) return [];
+      seen.add(q.id);
+      return [toResult(q, 0.5)];
+    };
+    const voices = [...voice('critical'), ...voice('supportive')];
+    const passage = fromHits(index.search(terms, only('passage')), 1, seen);
+    return [...articles, ...voices, ...passage];
+  }
+
+  function purpose(query: string): Answer {
+    const seen = new Set<string>();
+    const terms = processed(PURPOSE_QUERY);
+    const results = [...fromHits(index.search(terms, only('article')), 1, seen), ...fromHits(index.search(terms, only('passage')), 2, seen)];
+    return answer(query, 'purpose', results, undefined, ['article 1', 'What did civil society say?', 'timeline']);
+  }
+
+  return {
+    catalog: buildCatalog(kb, quotes, sources),
+    result: (id) => {
+      const e = entry(id);
+      if (!e) return undefined;
+      return e.kind === 'source' ? { ...toResult(e, 1), text: e.text } : toResult(e, 1);
+    },
+    ask(raw) {
+      const query = normalizeQuery(raw);
+      if (!query) return answer(query, 'search', [], { type: 'empty_question' });
+      const refs = parseReferences(query);
+      if (refs.articles.length || refs.chapters.length) return references(query, refs.articles, refs.chapters);
+
+      const intents = detectIntents(query);
+      if (intents.sources) return answer(query, 'sources', sources.map((s) => toResult(s, 1)));
+      if (intents.timelineOnly) return answer(query, 'timeline', datedFacts.map((f) => toResult(f, 1)), undefined, ['When does it enter into force?', 'article 64', 'article 65']);
+
+      const speakerQuotes = findSpeakers(query, quotes);
+      const terms = processed(query);
+      if (!terms.length && !speakerQuotes.length) {
+        // Only the subject's own name ("the UN cybercrime treaty"): say what it is for.
+        const namesSubject = tokenize(query).some((w) => SUBJECT_WORDS.has(fold(w)));
+        return namesSubject ? purpose(query) : answer(query, 'search', []);
+      }
+      const hits = index.search(terms);
+      if (speakerQuotes.length || (intents.quotes && hits.some((h) => entry(h.id)!.kind === 'quote'))) {
+        return answer(query, 'quotes', quotesFor(speakerQuotes, hits, intents.stance));
+      }
+      if (intents.purpose) return purpose(query);
+
+      const decision = decideAbstention(terms, hits, index);
+      if (decision.abstain) return answer(query, 'search', []);
+      if (intents.contested) return answer(query, 'balanced', balanced(hits, terms));
+      if (intents.when) {
+        const seen = new Set<string>();
+        const facts = fromHits(index.search(terms, only('fact')), 2, seen);
+        return answer(query, 'timeline', [...facts, ...fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
+      }
+      const results = fromHits(hits, SEARCH_RESULTS, new Set());
+      const followUps = results.flatMap((r) => (r.kind === 'article' ? (articleByNumber.get(r.article!) as ArticleEntry).related : []))
+        .filter((n) => !results.some((r) => r.article === n)).slice(0, 3).map((n) => `article ${n} (${articleByNumber.get(n)!.title})`);
+      return answer(query, 'search', results, undefined, followUps);
+    },
+  };
+}
+
+function buildCatalog(kb: KnowledgeBase, quotes: QuoteEntry[], sources: Entry[]): Catalog {
+  const speakers = new Map<string, Catalog['speakers'][number]>();
+  for (const q of quotes) if (!speakers.has(q.speaker)) speakers.set(q.speaker, { name: q.speaker, organisation: q.organisation, role: q.role });
+  return {
+    articles: kb.articles.map((a) => ({ number: a.number, title: a.title, chapter: a.chapter.roman })),
+    chapters: kb.chapters.map((c) => ({ number: c.number, roman: c.roman, title: c.title, first: c.articles.first, last: c.articles.last })),
+    speakers: [...speakers.values()],
+    sources: sources.map((s) => ({ id: s.id, title: s.title, publisher: s.citation.publisher, date: s.citation.date, url: s.citation.url })),
+  };
+}

@@ -1,0 +1,81 @@
+// The MiniSearch index over every entry except whole source documents (their paragraphs are indexed
+// as passages). Aliases are their own boosted field rather than query-time synonyms: expanding the
+// query would inflate scores and break AND (minisearch issues #311, #278).
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Entry, EntryKind } from '../knowledge/types.js';
+import { processTerm, tokenize } from './text.js';
+
+interface IndexedDoc {
+  id: string;
+  kind: EntryKind;
+  title: string;
+  aliases: string;
+  people: string;
+  text: string;
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+  /** The processed query terms this entry matched (exactly, by prefix or fuzzily). */
+  matched: string[];
+}
+
+export interface SearchIndex {
+  search(terms: string[], filter?: (kind: EntryKind) => boolean): Hit[];
+  /** Whether a processed term occurs anywhere in the knowledge base, exactly. */
+  hasTerm(term: string): boolean;
+}
+
+const FIELD_BOOST = { title: 3, aliases: 2.5, people: 2, text: 1 };
+
+// Summaries of whole chapters and glossary entries are broader than an article or a passage; at equal
+// relevance the specific entry should win.
+const KIND_BOOST: Record<EntryKind, number> = { article: 1, passage: 1, quote: 1, fact: 1, term: 0.85, chapter: 0.8, source: 0 };
+
+/** Typos: one edit from 4 letters, two from 8; shorter words must match exactly (too many neighbours). */
+export const fuzzyDistance = (term: string): number => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
+
+function toDoc(entry: Entry): IndexedDoc {
+  const people = entry.kind === 'quote' ? [entry.speaker, entry.role, entry.organisation].filter(Boolean).join(' ') : '';
+  return { id: entry.id, kind: entry.kind, title: entry.title, aliases: entry.aliases.join(' ; '), people, text: entry.text };
+}
+
+export function buildSearchIndex(entries: Entry[]): SearchIndex {
+  const docs = entries.filter((e) => e.kind !== 'source').map(toDoc);
+  const kinds = new Map(docs.map((d) => [d.id, d.kind]));
+  const mini = new MiniSearch<IndexedDoc>({
+    fields: ['title', 'aliases', 'people', 'text'],
+    storeFields: [],
+    tokenize,
+    processTerm,
+    searchOptions: {
+      boost: FIELD_BOOST,
+      prefix: (term) => term.length >= 5,
+      fuzzy: (term) => fuzzyDistance(term) || false,
+      maxFuzzy: 2,
+      boostDocument: (id) => KIND_BOOST[kinds.get(id as string) ?? 'source'],
+    },
+  });
+  mini.addAll(docs);
+  const vocabulary = new Set<string>();
+  for (const d of docs) {
+    for (const token of tokenize(`${d.title} ${d.aliases} ${d.people} ${d.text}`)) {
+      const term = processTerm(token);
+      if (term) vocabulary.add(term);
+    }
+  }
+  return {
+    search(terms, filter) {
+      if (!terms.length) return [];
+      // Terms are already processed; pass them through as they are.
+      const results: SearchResult[] = mini.search(terms.join(' '), {
+        tokenize: (q) => q.split(' '),
+        processTerm: (t) => t,
+        filter: filter ? (r) => filter(kinds.get(r.id as string)!) : undefined,
+      });
+      return results.map((r) => ({ id: r.id as string, score: r.score, matched: r.queryTerms }));
+    },
+    hasTerm: (term) => vocabulary.has(term),
+  };
+}

@@ -1,0 +1,31 @@
+// Find the people and organisations a question names, from the quotes' own speaker and organisation
+// fields: "HRW", "Human Rights Watch", "Deborah Brown", "Rodríguez", "UNODC".
+import type { QuoteEntry } from '../knowledge/types.js';
+import { fold, tokenize } from './text.js';
+
+/** The names a quote can be asked about: the speaker, the organisation, and an acronym in parentheses. */
+function namesOf(q: QuoteEntry): string[] {
+  const names = [q.speaker];
+  if (q.organisation) {
+    const acronym = /\(([^)]+)\)/.exec(q.organisation)?.[1];
+    names.push(q.organisation.replace(/\s*\([^)]*\)/, ''));
+    if (acronym) names.push(acronym);
+  }
+  // Acronyms among the aliases (HRW, EFF) name the organisation too.
+  names.push(...q.aliases.filter((a) => /^[A-Z]{2,6}$/.test(a)));
+  return names;
+}
+
+export function findSpeakers(question: string, quotes: QuoteEntry[]): QuoteEntry[] {
+  const words = ` ${tokenize(fold(question)).join(' ')} `;
+  return quotes.filter((q) =>
+    namesOf(q).some((name) => {
+      const tokens = tokenize(fold(name));
+      if (!tokens.length) return false;
+      // A full name matches; so does a person's surname alone ("Rodríguez", "Waly").
+      if (words.includes(` ${tokens.join(' ')} `)) return true;
+      const surname = tokens[tokens.length - 1]!;
+      return q.speaker === name && tokens.length > 1 && surname.length >= 4 && words.includes(` ${surname} `);
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+// The real core over the real knowledge base, built once per test file: adapters are tested against
+// it, never against a fake.
+import pino from 'pino';
+import type { Engine } from '../../src/engine.js';
+import { openEngine } from '../../src/knowledge/open.js';
+import { createHandler, type Handler } from '../../src/runtime/handler.js';
+import type { Logger } from '../../src/runtime/logger.js';
+import { createMemoryRateLimiter, type RateLimiter } from '../../src/runtime/rateLimit.js';
+
+let engine: Engine | undefined;
+
+export function testEngine(): Engine {
+  engine ??= openEngine();
+  return engine;
+}
+
+export interface TestHandlerOptions {
+  logger?: Logger;
+  rateLimiter?: RateLimiter;
+  maxQuestionLength?: number;
+}
+
+/** The real handler over the real engine; a silent logger and a generous rate limit unless given. */
+export function testHandler(options: TestHandlerOptions = {}): Handler {
+  return createHandler({
+    engine: testEngine(),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(1000),
+    maxQuestionLength: options.maxQuestionLength ?? 500,
+  });
+}
