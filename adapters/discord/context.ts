@@ -1,0 +1,15 @@
+// What command handlers receive: the shared handler path, the catalogue for autocomplete, the logger
+// and the store of paginated answers.
+import type { Engine } from '../../src/engine.js';
+import type { Handler } from '../../src/runtime/handler.js';
+import type { Logger } from '../../src/runtime/logger.js';
+import type { PageStore } from './pagination.js';
+
+export interface DiscordContext {
+  handler: Handler;
+  engine: Engine;
+  logger: Logger;
+  pages: PageStore;
+  /** Defer an interaction when the answer is not ready after this long (Discord allows 3 s in all). */
+  deferAfterMs: number;
+}

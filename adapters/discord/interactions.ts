@@ -1,0 +1,34 @@
+// Routes every interaction: slash command, its autocomplete, the message context menu, page buttons.
+import { MessageFlags, type ButtonInteraction, type Interaction } from 'discord.js';
+import { askContextMenu, treaty } from './commands/index.js';
+import type { DiscordContext } from './context.js';
+import { isPageButton } from './pagination.js';
+import { NO_PINGS_OPTION, toMessageOptions } from './respond.js';
+import * as w from './wording.js';
+
+export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand() && interaction.commandName === treaty.data.name) {
+      await treaty.execute(interaction, ctx);
+    } else if (interaction.isAutocomplete() && interaction.commandName === treaty.data.name) {
+      await treaty.autocomplete(interaction, ctx);
+    } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === askContextMenu.data.name) {
+      await askContextMenu.execute(interaction, ctx);
+    } else if (interaction.isButton() && isPageButton(interaction.customId)) {
+      await turnPage(interaction, ctx);
+    }
+  } catch (error) {
+    ctx.logger.error({ err: error, interaction: interaction.id }, 'discord: interaction failed');
+  }
+}
+
+async function turnPage(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+  const turn = ctx.pages.turn(interaction.customId, interaction.user.id);
+  if (!turn) return;
+  if (turn.ok) {
+    await interaction.update(toMessageOptions(turn.page));
+    return;
+  }
+  const content = turn.reason === 'expired' ? w.EXPIRED : w.NOT_YOURS;
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { ...NO_PINGS_OPTION, parse: [] } });
+}
