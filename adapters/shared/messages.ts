@@ -69,7 +69,9 @@ export function stanceLabel(result: Result): string | undefined {
 /** "Deborah Brown, deputy technology and legal director, Human Rights Watch". */
 export function speakerLine(result: Result): string | undefined {
   if (!result.speaker) return undefined;
-  return [result.speaker, result.role, result.organisation].filter(Boolean).join(', ');
+  // An organisation quoted as itself ("Human Rights Watch") is named once.
+  const organisation = result.organisation === result.speaker ? undefined : result.organisation;
+  return [result.speaker, result.role, organisation].filter(Boolean).join(', ');
 }
 
 /** "UNIS/UNODC, 2024-08-12, paragraph 5". */

@@ -4,9 +4,10 @@
 // a document's score by the number of query terms it matched. The rule therefore uses two normalised
 // signals, each a share of the question's content words (stop words and the subject's own name such as
 // "convention" or "treaty" removed, since every entry is about them):
-//   - vocabulary coverage: the share of content words the knowledge base contains at all (exactly, or
-//     as a typo or prefix of a word it contains, for words of 4+ letters where a near miss is a typo
-//     rather than another word);
+//   - vocabulary coverage: the share of content words the knowledge base contains at all: exactly; as
+//     a longer form of a known word ("hackers" of "hack"); or as a typo of one, but only for words of
+//     6+ letters (or 5+ after stemming), because a short word one letter away from a known word is more
+//     often another word ("movie" and "move") than a typo ("acess" and "access");
 //   - top coverage: the share of content words the best result itself matches.
 // A question is answered only when most of its words are known (vocabulary ≥ 0.6) and the best result
 // matches at least half of them. "How do I cook pasta" knows none of its words; "best pizza in New
@@ -23,10 +24,12 @@ export interface AbstentionDecision {
   topCoverage: number;
 }
 
-export function decideAbstention(terms: string[], hits: Hit[], index: SearchIndex): AbstentionDecision {
+/** `words` maps each term to the word as typed (before stemming). */
+export function decideAbstention(terms: string[], hits: Hit[], index: SearchIndex, words: Map<string, string>): AbstentionDecision {
   if (!terms.length || !hits.length) return { abstain: true, vocabularyCoverage: 0, topCoverage: 0 };
   const matchedAnywhere = new Set(hits.flatMap((h) => h.matched));
-  const known = terms.filter((t) => index.hasTerm(t) || (t.length >= 4 && matchedAnywhere.has(t)));
+  const typoLength = (t: string) => t.length >= 5 || (words.get(t) ?? t).length >= 6;
+  const known = terms.filter((t) => index.hasTerm(t) || index.hasStemOf(t) || (typoLength(t) && matchedAnywhere.has(t)));
   const vocabularyCoverage = known.length / terms.length;
   const topCoverage = hits[0]!.matched.filter((t) => terms.includes(t)).length / terms.length;
   return {

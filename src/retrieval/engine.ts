@@ -2,12 +2,13 @@
 // Order of work: normalise → references → intents → search → abstain or assemble.
 import type { Answer, Intent, Outcome, Result } from '../answer.js';
 import type { Catalog, Engine } from '../engine.js';
-import type { ArticleEntry, ChapterEntry, Entry, EntryKind, KnowledgeBase, QuoteEntry } from '../knowledge/types.js';
+import type { ChapterEntry, Entry, EntryKind, KnowledgeBase, QuoteEntry } from '../knowledge/types.js';
 import { decideAbstention } from './abstain.js';
-import { detectIntents, PURPOSE_QUERY } from './intents.js';
+import { detectIntents, PURPOSE_QUERY, QUOTE_QUERY } from './intents.js';
 import { parseReferences } from './references.js';
 import { buildSearchIndex, type Hit } from './searchIndex.js';
 import { findSpeakers } from './speakers.js';
+import { foldSpace } from '../knowledge/passages.js';
 import { contentWords, fold, normalizeQuery, processTerm, SUBJECT_WORDS, tokenize } from './text.js';
 
 /** How many results a plain search answer shows: short answers are the point. */
@@ -17,8 +18,18 @@ const MIN_RELATIVE_SCORE = 0.25;
 
 export const DEFAULT_SUGGESTIONS = ['What are the objectives?', 'article 6', 'What did Human Rights Watch say?', 'timeline', 'Does it cover ransomware?'];
 
+/** Content words as index terms (stemmed), each mapped to the word as typed; bare numbers dropped. */
+function processedWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const word of contentWords(text)) {
+    const term = /^\d+$/.test(word) ? null : processTerm(word);
+    if (term && !out.has(term)) out.set(term, word);
+  }
+  return out;
+}
+
 function processed(text: string): string[] {
-  return [...new Set(contentWords(text).filter((w) => !/^\d+$/.test(w)).map(processTerm).filter((t): t is string => !!t))];
+  return [...processedWords(text).keys()];
 }
 
 export function createEngine(kb: KnowledgeBase): Engine {
@@ -53,11 +64,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
     `Articles ${c.articles.first}–${c.articles.last}: ` +
     kb.articles.filter((a) => a.chapter.number === c.number).map((a) => `${a.number} ${a.title}`).join('; ') + '.';
 
-  const answer = (query: string, intent: Intent, results: Result[], outcome: Outcome = { type: 'answered' }, suggestions: string[] = []): Answer => ({
+  const answer = (query: string, intent: Intent, shown: Result[], outcome: Outcome = { type: 'answered' }, suggestions: string[] = []): Answer => {
+    const results = withoutRepeatedQuotes(shown);
+    return {
     query, abstained: results.length === 0, outcome: results.length === 0 && outcome.type === 'answered' ? { type: 'no_match' } : outcome, intent,
     results: results.map((r, i) => ({ ...r, score: i === 0 && r.score === 0 ? 1 : r.score })),
     suggestions: results.length === 0 ? (suggestions.length ? suggestions : DEFAULT_SUGGESTIONS) : suggestions,
-  });
+    };
+  };
 
   /** Hits to results, best first, dropping weak tails and entries already shown. */
   const fromHits = (hits: Hit[], limit: number, seen: Set<string>): Result[] => {
@@ -88,21 +102,24 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return answer(query, 'reference', results, outcome, fallback);
   }
 
-  function quotesFor(speakerQuotes: QuoteEntry[], hits: Hit[], stance: 'critical' | 'supportive' | undefined): Result[] {
+  function quotesFor(speakerQuotes: QuoteEntry[], hits: Hit[], stance: 'critical' | 'supportive' | undefined, all = false): Result[] {
     const seen = new Set<string>();
     const rank = new Map(hits.map((h, i) => [h.id, i]));
-    let pool = speakerQuotes.length ? speakerQuotes : quotes.filter((q) => rank.has(q.id));
+    let pool = speakerQuotes.length ? speakerQuotes : all ? quotes : quotes.filter((q) => rank.has(q.id));
     if (stance) pool = (pool.length ? pool : quotes).filter((q) => q.stance === stance);
     if (!pool.length) pool = stance ? quotes.filter((q) => q.stance === stance) : quotes;
-    const ordered = [...pool].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9)).slice(0, 3);
+    const ordered = [...pool].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9)).slice(0, all ? 5 : 3);
     const results = ordered.map((q) => { seen.add(q.id); return toResult(q, 1); });
     // Then the passage that reports it, for context.
     return [...results, ...fromHits(hits.filter((h) => entry(h.id)!.kind === 'passage'), 1, seen)];
   }
 
-  function balanced(hits: Hit[], terms: string[]): Result[] {
+  /** A contested topic: the provisions on it, then critical and supportive voices, then the reporting. */
+  function balanced(hits: Hit[], terms: string[], topics: string[]): Result[] {
     const seen = new Set<string>();
-    const articles = fromHits(index.search(terms, only('article')), 2, seen);
+    // Provisions are found by the topic itself ("surveillance"), not by words around it ("concerns").
+    const topicTerms = processed(topics.join(' '));
+    const articles = fromHits(index.search(topicTerms.length ? topicTerms : terms, only('article')), 2, seen);
     const voice = (stance: 'critical' | 'supportive') => {
       const q = hits.map((h) => entry(h.id)!).find((e) => e.kind === 'quote' && e.stance === stance) ?? quotes.find((q) => q.stance === stance);
       if (!q || seen.has(q.id)) return [];
@@ -111,7 +128,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     };
     const voices = [...voice('critical'), ...voice('supportive')];
     const passage = fromHits(index.search(terms, only('passage')), 1, seen);
-    return [...articles, ...voices, ...passage];
+    return [...articles.slice(0, 1), ...passage, ...voices, ...articles.slice(1)];
   }
 
   function purpose(query: string): Answer {
@@ -138,33 +155,59 @@ export function createEngine(kb: KnowledgeBase): Engine {
       if (intents.sources) return answer(query, 'sources', sources.map((s) => toResult(s, 1)));
       if (intents.timelineOnly) return answer(query, 'timeline', datedFacts.map((f) => toResult(f, 1)), undefined, ['When does it enter into force?', 'article 64', 'article 65']);
 
+      if (intents.task) return answer(query, 'search', []);
       const speakerQuotes = findSpeakers(query, quotes);
       const terms = processed(query);
+      if (intents.quotes && !speakerQuotes.length) {
+        // "quotes", "what do critics say": every voice of that stance; "what was said about X": voices on X.
+        const quoteWords = new Set(processed(QUOTE_QUERY));
+        const about = terms.filter((t) => !quoteWords.has(t));
+        const aboutHits = index.search(about);
+        if (!about.length || aboutHits.some((h) => entry(h.id)!.kind === 'quote')) return answer(query, 'quotes', quotesFor([], aboutHits, intents.stance, !about.length));
+      }
       if (!terms.length && !speakerQuotes.length) {
         // Only the subject's own name ("the UN cybercrime treaty"): say what it is for.
         const namesSubject = tokenize(query).some((w) => SUBJECT_WORDS.has(fold(w)));
         return namesSubject ? purpose(query) : answer(query, 'search', []);
       }
       const hits = index.search(terms);
-      if (speakerQuotes.length || (intents.quotes && hits.some((h) => entry(h.id)!.kind === 'quote'))) {
-        return answer(query, 'quotes', quotesFor(speakerQuotes, hits, intents.stance));
-      }
+      if (speakerQuotes.length) return answer(query, 'quotes', quotesFor(speakerQuotes, hits, intents.stance));
       if (intents.purpose) return purpose(query);
 
-      const decision = decideAbstention(terms, hits, index);
+      const decision = decideAbstention(terms, hits, index, processedWords(query));
       if (decision.abstain) return answer(query, 'search', []);
-      if (intents.contested) return answer(query, 'balanced', balanced(hits, terms));
+      if (intents.contested.length) return answer(query, 'balanced', balanced(hits, terms, intents.contested));
+      if (intents.why) {
+        // Why it exists or why it matters: the source's reporting explains; the articles only provide.
+        const seen = new Set<string>();
+        const passages = fromHits(index.search(terms, only('passage')), 2, seen);
+        return answer(query, 'search', [...passages, ...fromHits(hits, SEARCH_RESULTS - passages.length, seen)]);
+      }
       if (intents.when) {
         const seen = new Set<string>();
         const facts = fromHits(index.search(terms, only('fact')), 2, seen);
         return answer(query, 'timeline', [...facts, ...fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
       }
       const results = fromHits(hits, SEARCH_RESULTS, new Set());
-      const followUps = results.flatMap((r) => (r.kind === 'article' ? (articleByNumber.get(r.article!) as ArticleEntry).related : []))
+      const linked = (r: Result) => {
+        const e = entry(r.id)!;
+        return e.kind === 'article' ? e.related : e.kind === 'term' || e.kind === 'fact' ? e.articles : [];
+      };
+      const followUps = [...new Set(results.flatMap(linked))]
         .filter((n) => !results.some((r) => r.article === n)).slice(0, 3).map((n) => `article ${n} (${articleByNumber.get(n)!.title})`);
       return answer(query, 'search', results, undefined, followUps);
     },
   };
+}
+
+/**
+ * A passage that only repeats a whole quoted sentence already shown (with its speaker and stance) adds
+ * length, not information: drop it. Short quoted fragments ("legal basis for repression") keep their
+ * passage, which gives them context.
+ */
+function withoutRepeatedQuotes(results: Result[]): Result[] {
+  const quoted = results.filter((r) => r.kind === 'quote' && r.text.split(/\s+/).length >= 10).map((r) => foldSpace(r.text));
+  return results.filter((r) => r.kind !== 'passage' || !quoted.some((q) => foldSpace(r.text).includes(q)));
 }
 
 function buildCatalog(kb: KnowledgeBase, quotes: QuoteEntry[], sources: Entry[]): Catalog {

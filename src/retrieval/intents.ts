@@ -15,15 +15,22 @@ export interface IntentSignals {
   purpose: boolean;
   /** Asks which documents the answers come from. */
   sources: boolean;
-  /** Touches a contested topic: human rights, privacy, surveillance. */
-  contested: boolean;
+  /** The contested topics it touches (human rights, privacy, surveillance), as phrases. */
+  contested: string[];
+  /** Asks why: motivation and background, which the source passages explain. */
+  why: boolean;
+  /** Asks the bot to do a task (translate, write, convert), which is not a question about the treaty. */
+  task: boolean;
 }
 
 const QUOTE_WORDS = new Set(['say', 'said', 'says', 'saying', 'quote', 'quotes', 'quoted', 'quotation', 'quotations', 'stated', 'statement', 'statements',
   'think', 'thinks', 'thought', 'view', 'views', 'opinion', 'opinions', 'warn', 'warned', 'warns', 'warning', 'react', 'reacted', 'reaction', 'reactions',
   'position', 'stance', 'comment', 'comments', 'commented', 'voices', 'voice', 'claim', 'claimed', 'argue', 'argued', 'praised', 'criticised', 'criticized']);
-const CRITICAL_WORDS = new Set(['critics', 'critic', 'opponents', 'opposed', 'against', 'concerns', 'concerned', 'worries', 'objections', 'criticised', 'criticized']);
-const SUPPORTIVE_WORDS = new Set(['supporters', 'proponents', 'praise', 'praised', 'support', 'supportive', 'welcomed', 'backers']);
+const CRITICAL_WORDS = new Set(['critics', 'critic', 'opponents', 'opposed', 'concerns', 'concerned', 'worries', 'objections', 'criticised', 'criticized']);
+const SUPPORTIVE_WORDS = new Set(['supporters', 'proponents', 'praise', 'praised', 'supportive', 'welcomed', 'backers']);
+/** Nouns for people by stance: "critics" asks for voices even without "say". */
+const STANCE_NOUNS = new Set(['critics', 'opponents', 'supporters', 'proponents', 'backers']);
+const TASK_VERBS = new Set(['translate', 'write', 'compose', 'convert', 'calculate', 'compute', 'generate', 'draw', 'code', 'sing']);
 const WHEN_WORDS = new Set(['when', 'timeline', 'date', 'dates', 'dated', 'history', 'chronology', 'status', 'deadline', 'schedule', 'year', 'milestones']);
 const TIMELINE_WORDS = new Set(['timeline', 'history', 'chronology', 'dates', 'milestones']);
 const PURPOSE_WORDS = new Set(['objective', 'objectives', 'purpose', 'purposes', 'aim', 'aims', 'goal', 'goals', 'mission']);
@@ -42,16 +49,22 @@ export function detectIntents(question: string): IntentSignals {
   // "timeline", "history" or "key dates" with nothing else but filler: the whole timeline.
   const filler = new Set(['the', 'of', 'a', 'key', 'show', 'me', 'what', 'is', 'its', 'full', 'give', 'and', 'convention', 'treaty', 'cybercrime', 'un', 'please']);
   const timelineOnly = has(TIMELINE_WORDS) && words.every((w) => TIMELINE_WORDS.has(w) || filler.has(w));
+  const stance = has(CRITICAL_WORDS) ? 'critical' : has(SUPPORTIVE_WORDS) || (words[0] === 'who' && words.some((w) => w.startsWith('support'))) ? 'supportive' : undefined;
   return {
-    quotes: has(QUOTE_WORDS),
-    stance: has(CRITICAL_WORDS) ? 'critical' : has(SUPPORTIVE_WORDS) ? 'supportive' : undefined,
+    quotes: has(QUOTE_WORDS) || has(STANCE_NOUNS) || (stance !== undefined && words[0] === 'who'),
+    stance,
     when,
     timelineOnly,
     purpose: has(PURPOSE_WORDS),
     sources: has(SOURCE_WORDS) && words.length <= 4,
-    contested: CONTESTED_PHRASES.some((p) => phrase.includes(` ${p} `) || phrase.includes(` ${p}s `) || phrase.includes(` ${p}`)),
+    // A phrase matches at a word start, so "safeguard" matches "safeguards".
+    contested: CONTESTED_PHRASES.filter((p) => phrase.includes(` ${p}`)),
+    why: words[0] === 'why' || phrase.includes(' reason ') || phrase.includes(' reasons '),
+    task: TASK_VERBS.has(words[0] ?? ''),
   };
 }
 
 /** The words that define the purpose intent, used to find the source passages that state aims. */
 export const PURPOSE_QUERY = [...PURPOSE_WORDS].join(' ');
+/** Words that only say "what did someone say": removed before searching for what they said it about. */
+export const QUOTE_QUERY = [...QUOTE_WORDS, ...STANCE_NOUNS, ...CRITICAL_WORDS, ...SUPPORTIVE_WORDS, 'who', 'supports'].join(' ');

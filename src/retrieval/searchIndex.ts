@@ -25,6 +25,11 @@ export interface SearchIndex {
   search(terms: string[], filter?: (kind: EntryKind) => boolean): Hit[];
   /** Whether a processed term occurs anywhere in the knowledge base, exactly. */
   hasTerm(term: string): boolean;
+  /**
+   * Whether the term is a longer form of a known word the stemmer did not reduce ("hacker" of "hack"):
+   * a known word of 4+ letters that is the term minus at most 3 trailing letters.
+   */
+  hasStemOf(term: string): boolean;
 }
 
 const FIELD_BOOST = { title: 3, aliases: 2.5, people: 2, text: 1 };
@@ -77,5 +82,9 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
       return results.map((r) => ({ id: r.id as string, score: r.score, matched: r.queryTerms }));
     },
     hasTerm: (term) => vocabulary.has(term),
+    hasStemOf: (term) => {
+      for (let cut = 1; cut <= 3 && term.length - cut >= 4; cut++) if (vocabulary.has(term.slice(0, -cut))) return true;
+      return false;
+    },
   };
 }
