@@ -1,0 +1,109 @@
+// Gateway payloads as Discord sends them (API v10), for the fake server to dispatch: one guild with one
+// text channel, the bot, two people, and builders for messages and interactions.
+let nextId = 1_300_000_000_000_000_000n;
+export const snowflake = (): string => String(nextId++);
+
+export const APP_ID = '1100000000000000001';
+export const BOT_ID = APP_ID;
+export const GUILD_ID = '1200000000000000001';
+export const CHANNEL_ID = '1200000000000000002';
+export const DM_CHANNEL_ID = '1200000000000000003';
+export const ROLE_ID = '1200000000000000004';
+export const COMMAND_ID = '1200000000000000005';
+export const CONTEXT_COMMAND_ID = '1200000000000000006';
+export const TOKEN = 'test-token-not-a-real-one';
+
+export interface User { id: string; username: string; bot?: boolean }
+export const BOT: User = { id: BOT_ID, username: 'Treaty bot', bot: true };
+export const ALICE: User = { id: '1400000000000000001', username: 'alice' };
+export const BOB: User = { id: '1400000000000000002', username: 'bob' };
+export const OTHER_BOT: User = { id: '1400000000000000003', username: 'otherbot', bot: true };
+
+export type Json = Record<string, unknown>;
+
+export const user = (u: User): Json => ({
+  id: u.id, username: u.username, discriminator: '0', global_name: u.username, avatar: null, bot: u.bot ?? false, public_flags: 0,
+});
+
+const member = (u: User, withUser = true): Json => ({
+  ...(withUser ? { user: user(u) } : {}),
+  roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null,
+  permissions: '2248473465835073',
+});
+
+export const textChannel: Json = {
+  id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null,
+};
+
+export function readyPayload(sessionId: string, resumeUrl: string): Json {
+  return {
+    v: 10, user: { ...user(BOT), verified: true, mfa_enabled: false, flags: 0 }, guilds: [{ id: GUILD_ID, unavailable: true }],
+    session_id: sessionId, resume_gateway_url: resumeUrl, shard: [0, 1], application: { id: APP_ID, flags: 0 },
+    private_channels: [], relationships: [], user_settings: {},
+  };
+}
+
+export function guildCreatePayload(): Json {
+  return {
+    id: GUILD_ID, name: 'Treaty test guild', icon: null, splash: null, discovery_splash: null, owner_id: ALICE.id,
+    afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
+    roles: [
+      { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
+      { id: ROLE_ID, name: 'Moderators', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 },
+    ],
+    emojis: [], stickers: [], features: [], mfa_level: 0, application_id: null, system_channel_id: null, system_channel_flags: 0,
+    rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, premium_subscription_count: 0,
+    preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
+    joined_at: '2024-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 3,
+    voice_states: [], members: [member(BOT)], channels: [textChannel], threads: [], presences: [], stage_instances: [], guild_scheduled_events: [],
+  };
+}
+
+export function messagePayload(options: { author: User; content: string; dm?: boolean; mentions?: User[]; id?: string; extra?: Json }): Json {
+  const dm = options.dm ?? false;
+  return {
+    id: options.id ?? snowflake(), channel_id: dm ? DM_CHANNEL_ID : CHANNEL_ID, ...(dm ? {} : { guild_id: GUILD_ID, member: member(options.author, false) }),
+    author: user(options.author), content: options.content, timestamp: new Date().toISOString(), edited_timestamp: null,
+    tts: false, mention_everyone: false, mentions: (options.mentions ?? []).map(user), mention_roles: [], attachments: [], embeds: [],
+    pinned: false, type: 0, flags: 0, components: [], ...options.extra,
+  };
+}
+
+interface InteractionBase { user?: User; dm?: boolean; id?: string }
+
+function interaction(type: number, data: Json, base: InteractionBase, extra: Json = {}): Json {
+  const who = base.user ?? ALICE;
+  const dm = base.dm ?? false;
+  return {
+    id: base.id ?? snowflake(), application_id: APP_ID, type, data, token: `interaction-token-${snowflake()}`, version: 1,
+    ...(dm
+      ? { user: user(who), channel: { id: DM_CHANNEL_ID, type: 1, recipients: [user(who)] }, channel_id: DM_CHANNEL_ID, context: 1 }
+      : { guild_id: GUILD_ID, member: member(who), channel: textChannel, channel_id: CHANNEL_ID, context: 0, guild_locale: 'en-US' }),
+    app_permissions: '2248473465835073', locale: 'en-GB', entitlements: [], authorizing_integration_owners: { 0: GUILD_ID },
+    attachment_size_limit: 10_485_760, ...extra,
+  };
+}
+
+type Option = { name: string; type: number; value: string | number | boolean; focused?: boolean };
+export const OPTION = { string: 3, integer: 4, boolean: 5 } as const;
+
+/** /treaty <subcommand> with its options (type 2, APPLICATION_COMMAND). */
+export function slashCommand(subcommand: string, options: Option[] = [], base: InteractionBase = {}): Json {
+  return interaction(2, { id: COMMAND_ID, name: 'treaty', type: 1, options: [{ type: 1, name: subcommand, options }] }, base);
+}
+
+/** Autocomplete for one focused option of a subcommand (type 4). */
+export function autocomplete(subcommand: string, name: string, typed: string, type: number = OPTION.integer, base: InteractionBase = {}): Json {
+  return interaction(4, { id: COMMAND_ID, name: 'treaty', type: 1, options: [{ type: 1, name: subcommand, options: [{ name, type, value: typed, focused: true }] }] }, base);
+}
+
+/** "Ask the treaty bot" on a message (type 2, command type 3 MESSAGE). */
+export function contextMenu(target: Json, base: InteractionBase = {}): Json {
+  const targetId = target.id as string;
+  return interaction(2, { id: CONTEXT_COMMAND_ID, name: 'Ask the treaty bot', type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } }, base);
+}
+
+/** A button click on a message the bot sent (type 3, MESSAGE_COMPONENT). */
+export function buttonClick(message: Json, customId: string, base: InteractionBase = {}): Json {
+  return interaction(3, { custom_id: customId, component_type: 2 }, base, { message });
+}
