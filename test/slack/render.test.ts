@@ -1,0 +1,115 @@
+// The Slack renderer: the shared render contract (limits, no pings, fallback text, citations) plus
+// Slack specifics (quotes, summaries, links, cutting long passages at a sentence).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Answer, Result } from '../../src/answer.js';
+import type { Reply } from '../../src/runtime/handler.js';
+import { SUMMARY_LABEL } from '../../adapters/shared/messages.js';
+import { ACTIONS } from '../../adapters/slack/blocks.js';
+import { renderReply, type SlackMessage } from '../../adapters/slack/render.js';
+import { renderPassage } from '../../adapters/slack/renderPassage.js';
+import { renderHome } from '../../adapters/slack/renderHome.js';
+import { describeRenderContract } from '../contract/renderContract.js';
+import { resultArb } from '../contract/arbitraries.js';
+import { testEngine } from '../helpers/engine.js';
+import { limitViolations, pingRisks, visibleText } from './slackChecks.js';
+
+describeRenderContract<SlackMessage>({
+  name: 'slack',
+  render: (reply) => [renderReply(reply, { share: true, commandPrefix: '/treaty ' })],
+  visibleText,
+  fallbackText: (m) => m.text,
+  limitViolations,
+  pingRisks,
+});
+
+const quote: Result = {
+  id: 'quote-x', kind: 'quote', title: 'A & B <on> things', text: 'First sentence here. Second one <!channel> & more.', isSummary: false, score: 1,
+  speaker: 'Jane <@U999> Doe', organisation: 'Org & Co', stance: 'critical',
+  citation: { source: 'Report', date: '2024-08-12', locator: 'paragraph 3', url: 'https://example.org/a?b=c&d=<e>|f' },
+};
+const answerOf = (results: Result[], extra: Partial<Answer> = {}): Reply => ({
+  type: 'answer', requestId: 'req-9',
+  answer: { query: 'q', abstained: false, outcome: { type: 'answered' }, intent: 'search', results, suggestions: [], ...extra },
+});
+const buttons = (m: SlackMessage) => JSON.stringify(m.blocks).match(/"action_id":"[a-z_]+"/g) ?? [];
+
+describe('slack renderer', () => {
+  it('quotes verbatim text line by line, escaped, with speaker, stance and an escaped link', () => {
+    const m = renderReply(answerOf([{ ...quote, text: 'Line one.\nLine two <@U1>.' }]));
+    const shown = visibleText(m);
+    expect(shown).toContain('> Line one.\n> Line two &lt;@U1&gt;.');
+    expect(shown).toContain('*A &amp; B &lt;on&gt; things*');
+    expect(shown).toContain('Jane &lt;@U999&gt; Doe, Org &amp; Co · *Critical*');
+    expect(shown).toContain('<https://example.org/a?b=c&amp;d=%3Ce%3E%7Cf|Report · 2024-08-12 · paragraph 3>');
+    expect(pingRisks(m)).toEqual([]);
+  });
+
+  it('labels summaries and does not quote them', () => {
+    const m = renderReply(answerOf([{ ...quote, isSummary: true, speaker: undefined, stance: undefined }]));
+    const section = JSON.stringify(m.blocks[1]);
+    expect(section).toContain(`_${SUMMARY_LABEL}_`);
+    expect(section).not.toContain('> First');
+  });
+
+  it('cuts a long passage at a sentence boundary and offers the full passage', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `Sentence number ${i} ends here.`).join(' ');
+    const m = renderReply(answerOf([{ ...quote, text: long }]));
+    const section = (m.blocks[1] as { text: { text: string }; accessory?: { action_id: string; value: string } });
+    expect(section.text.text.length).toBeLessThanOrEqual(3000);
+    expect(section.text.text).toMatch(/ends here\. …$/);
+    expect(section.accessory).toMatchObject({ action_id: ACTIONS.fullPassage, value: 'quote-x' });
+    // A short passage is shown whole, with no button.
+    expect(buttons(renderReply(answerOf([quote])))).not.toContain(`"action_id":"${ACTIONS.fullPassage}"`);
+  });
+
+  it('offers share only when asked, and feedback carries the request and result ids', () => {
+    const shared = renderReply(answerOf([quote]), { share: true });
+    expect(buttons(shared)).toEqual([`"action_id":"${ACTIONS.share}"`, `"action_id":"${ACTIONS.feedbackUp}"`, `"action_id":"${ACTIONS.feedbackDown}"`]);
+    const up = JSON.stringify(shared.blocks).match(/"value":"(\{[^}]*\})"/)?.[1];
+    expect(JSON.parse(JSON.parse(`"${up}"`))).toEqual({ r: 'req-9', ids: ['quote-x'] });
+    expect(buttons(renderReply(answerOf([quote])))).not.toContain(`"action_id":"${ACTIONS.share}"`);
+  });
+
+  it('shows suggestions with the command prefix when abstaining', () => {
+    const m = renderReply(answerOf([], { abstained: true, outcome: { type: 'no_match' }, suggestions: ['article 6', '<!here>'] }), { commandPrefix: '/treaty ' });
+    expect(visibleText(m)).toContain('• /treaty article 6\n• /treaty &lt;!here&gt;');
+  });
+
+  it('full passage: every word of a very long passage, split within limits', () => {
+    const property = fc.property(resultArb, fc.integer({ min: 0, max: 40_000 }), (result, extra) => {
+      const text = `${result.text} ${'Another sentence follows. '.repeat(extra / 26)}`;
+      const messages = renderPassage({ ...result, text });
+      for (const m of messages) {
+        expect(limitViolations(m)).toEqual([]);
+        expect(pingRisks(m)).toEqual([]);
+      }
+      const words = (s: string) => s.replace(/&amp;|&lt;|&gt;|[>*_]/g, ' ').split(/\s+/).filter((w) => /^[a-z]+\.?$/i.test(w));
+      const shown = words(messages.map(visibleText).join(' '));
+      expect(shown.filter((w) => w === 'follows.').length).toBeGreaterThanOrEqual(Math.floor(extra / 26));
+    });
+    fc.assert(property, { numRuns: 60 });
+    expect(renderPassage(undefined)[0]!.text).toMatch(/no longer available/);
+  });
+
+  it('renders every real answer of the knowledge base within limits', () => {
+    const engine = testEngine();
+    for (const q of ['article 6', 'chapter 2', 'quotes HRW', 'timeline', 'sources', 'what are the objectives?', 'article 99', 'pasta']) {
+      const m = renderReply({ type: 'answer', requestId: 'r', answer: engine.ask(q) }, { share: true });
+      expect(limitViolations(m)).toEqual([]);
+      expect(pingRisks(m)).toEqual([]);
+    }
+  });
+
+  it('App Home lists what the bot knows, examples and commands, within view limits', () => {
+    const view = renderHome(testEngine().catalog);
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const shown = visibleText({ blocks: view.blocks });
+    expect(shown).toMatch(/68 articles in 9 chapters/);
+    expect(shown).toContain('/treaty article 6');
+    expect(shown).toContain('What are the objectives of the convention?');
+    expect(limitViolations({ blocks: view.blocks })).toEqual([]);
+    expect(pingRisks({ blocks: view.blocks })).toEqual([]);
+  });
+});
