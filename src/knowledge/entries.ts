@@ -115,6 +115,6 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
   }
   f.checkUnknown();
   if (!entry || problems.length > before) return undefined;
-  entry.origin.line = 1;
+  entry.origin.lines = { ...Object.fromEntries(fm.lines), text: fm.bodyLine };
   return entry;
 }

@@ -66,7 +66,9 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): LoadResult {
     }
     entries.push(...splitSource(source));
   }
-  checkCrossReferences(entries, problems);
+  // Links between entries are checked only once every file reads cleanly: a file that failed to parse
+  // would otherwise show up again as every link pointing to it.
+  if (!problems.length) checkCrossReferences(entries, problems);
   if (problems.length) return { ok: false, problems };
   const articles = entries.filter((e): e is ArticleEntry => e.kind === 'article').sort((a, b) => a.number - b.number);
   const chapters = entries.filter((e): e is ChapterEntry => e.kind === 'chapter').sort((a, b) => a.number - b.number);
@@ -75,7 +77,7 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): LoadResult {
 
 /** Checks that need every entry: unique ids, complete article numbering, links that resolve, verbatim quotes. */
 function checkCrossReferences(entries: Entry[], problems: string[]): void {
-  const at = (e: Entry, field: string, reason: string) => problems.push(`${e.origin.file}:${e.origin.line}: ${field}: ${reason}`);
+  const at = (e: Entry, field: string, reason: string) => problems.push(`${e.origin.file}:${e.origin.lines?.[field] ?? e.origin.line}: ${field}: ${reason}`);
   const ids = new Map<string, Entry>();
   for (const e of entries) {
     const first = ids.get(e.id);

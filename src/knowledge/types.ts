@@ -31,8 +31,8 @@ interface EntryBase {
   citation: Citation;
   /** Everyday words people use for this entry; indexed as their own boosted field. */
   aliases: string[];
-  /** File and line the entry was loaded from, for error messages. */
-  origin: { file: string; line: number };
+  /** File the entry was loaded from and the line of each field (and of `text`), for error messages. */
+  origin: { file: string; line: number; lines?: Record<string, number> };
 }
 
 export interface SourceEntry extends EntryBase {

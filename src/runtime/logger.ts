@@ -30,19 +30,23 @@ export interface LoggerOptions {
   /** Exact secret values from the configuration, scrubbed from every line. */
   secrets?: string[];
   destination?: DestinationStream;
+  /** Where lines go when no destination is given. The console adapter uses stderr, keeping stdout for answers. */
+  to?: 'stdout' | 'stderr';
 }
 
 export function createLogger(options: LoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter(Boolean);
-  const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
+  const fd = options.to === 'stderr' ? 2 : 1;
+  const terminal = (fd === 2 ? process.stderr : process.stdout).isTTY === true;
+  const pretty = options.pretty ?? (options.destination === undefined && terminal);
   const scrub = (line: string): string => redactSecrets(line, secrets);
   // Scrub the finished line, so a secret inside a message or an error stack is caught too.
-  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream() : pino.destination(1));
+  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream(fd) : pino.destination(fd));
   const scrubbing: DestinationStream = { write: (line: string) => sink.write(scrub(line)) };
   return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[Redacted]' }, base: undefined }, scrubbing);
 }
 
-function prettyStream(): DestinationStream {
+function prettyStream(fd: 1 | 2): DestinationStream {
   // pino-pretty as a stream in this process: no worker thread to outlive shutdown.
-  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: fd });
 }
