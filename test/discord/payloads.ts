@@ -62,7 +62,8 @@ export function guildCreatePayload(): Json {
 export function messagePayload(options: { author: User; content: string; dm?: boolean; mentions?: User[]; id?: string; extra?: Json }): Json {
   const dm = options.dm ?? false;
   return {
-    id: options.id ?? snowflake(), channel_id: dm ? DM_CHANNEL_ID : CHANNEL_ID, ...(dm ? {} : { guild_id: GUILD_ID, member: member(options.author, false) }),
+    // channel_type is how Discord (and discord.js) tell a DM from a guild message when the DM channel is not cached.
+    id: options.id ?? snowflake(), channel_id: dm ? DM_CHANNEL_ID : CHANNEL_ID, channel_type: dm ? 1 : 0, ...(dm ? {} : { guild_id: GUILD_ID, member: member(options.author, false) }),
     author: user(options.author), content: options.content, timestamp: new Date().toISOString(), edited_timestamp: null,
     tts: false, mention_everyone: false, mentions: (options.mentions ?? []).map(user), mention_roles: [], attachments: [], embeds: [],
     pinned: false, type: 0, flags: 0, components: [], ...options.extra,

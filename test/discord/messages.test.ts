@@ -1,0 +1,87 @@
+// Mentions in a channel and direct messages, through the real discord.js client: the bot replies to the
+// message, ignores bots and messages not meant for it, and never pings anyone, whatever the question holds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_MENTION, interact, recording, sendProblems, startBot, visible, type Bot } from './harness.js';
+import { ALICE, BOB, BOT, BOT_ID, CHANNEL_ID, DM_CHANNEL_ID, OPTION, OTHER_BOT, ROLE_ID, messagePayload, slashCommand } from './payloads.js';
+
+const handler = recording();
+let bot: Bot;
+beforeAll(async () => { bot = await startBot({ handler }); });
+afterAll(async () => { await bot?.stop(); });
+
+/** Dispatch MESSAGE_CREATE and wait for the bot's reply to that message. */
+async function say(message: ReturnType<typeof messagePayload>) {
+  bot.fake.dispatch('MESSAGE_CREATE', message);
+  return bot.fake.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === message.id);
+}
+
+const INJECTION = `article 6 @everyone @here <@&${ROLE_ID}> <@${BOB.id}> <@!${BOB.id}>`;
+
+describe('mentions and direct messages', () => {
+  it('a mention in a channel is answered with a reply to that message, the mention stripped', async () => {
+    const message = messagePayload({ author: ALICE, content: `<@${BOT_ID}> article 6`, mentions: [BOT] });
+    const call = await say(message);
+    expect(call.path).toBe(`/channels/${CHANNEL_ID}/messages`);
+    expect(call.body.message_reference).toMatchObject({ message_id: message.id });
+    expect(call.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(handler.requests.at(-1)).toEqual({ text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord' });
+    expect(visible(call.body)).toContain('Article 6: Respect for human rights');
+  });
+
+  it('the nickname form of the mention works too', async () => {
+    const call = await say(messagePayload({ author: ALICE, content: `what does <@!${BOT_ID}> know about chapter 2?`, mentions: [BOT] }));
+    expect(handler.requests.at(-1)!.text).toBe('what does know about chapter 2?');
+    expect(visible(call.body)).toContain('Criminalization');
+  });
+
+  it('a bare mention gets the help', async () => {
+    const call = await say(messagePayload({ author: ALICE, content: `<@${BOT_ID}>`, mentions: [BOT] }));
+    expect(visible(call.body)).toContain('/treaty article number:6');
+  });
+
+  it('a direct message is answered without any mention', async () => {
+    const message = messagePayload({ author: BOB, content: 'article 7', dm: true });
+    const call = await say(message);
+    expect(call.path).toBe(`/channels/${DM_CHANNEL_ID}/messages`);
+    expect(handler.requests.at(-1)).toEqual({ text: 'article 7', user: BOB.id, channel: DM_CHANNEL_ID, platform: 'discord' });
+    expect(visible(call.body)).toContain('Illegal access');
+  });
+
+  it('ignores bots, and channel messages that do not mention it', async () => {
+    const before = handler.requests.length;
+    const ignored = [
+      messagePayload({ author: ALICE, content: 'article 6, anyone?' }),
+      messagePayload({ author: OTHER_BOT, content: `<@${BOT_ID}> article 6`, mentions: [BOT] }),
+      messagePayload({ author: OTHER_BOT, content: 'article 6', dm: true }),
+      messagePayload({ author: ALICE, content: `<@&${ROLE_ID}> article 6` }),
+    ];
+    for (const m of ignored) bot.fake.dispatch('MESSAGE_CREATE', m);
+    // Events are handled in order: once this one is answered, the ignored ones have been seen.
+    await say(messagePayload({ author: ALICE, content: `<@${BOT_ID}> timeline`, mentions: [BOT] }));
+    expect(handler.requests.slice(before).map((r) => r.text)).toEqual(['timeline']);
+    const ids = new Set(ignored.map((m) => m.id));
+    expect(bot.fake.calls.some((c) => ids.has(c.body?.message_reference?.message_id))).toBe(false);
+  });
+});
+
+describe('mention injection', () => {
+  it('a mention whose question holds @everyone, a role and a user pings nobody', async () => {
+    const call = await say(messagePayload({ author: ALICE, content: `<@${BOT_ID}> ${INJECTION}`, mentions: [BOT, BOB] }));
+    expect(call.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const text = visible(call.body);
+    expect(text).toContain('@\u200beveryone'); // the question is echoed, but as text
+    expect(text).not.toMatch(LIVE_MENTION);
+  });
+
+  it('so does /treaty ask with the same question', async () => {
+    const call = await interact(bot.fake, slashCommand('ask', [{ name: 'question', type: OPTION.string, value: INJECTION }]));
+    expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const text = visible(call.body.data);
+    expect(text).toContain(`<@\u200b&${ROLE_ID}>`);
+    expect(text).not.toMatch(LIVE_MENTION);
+  });
+
+  it('every message sent in this file stays inside the limits and pings nobody', () => {
+    expect(sendProblems(bot.fake)).toEqual([]);
+  });
+});
