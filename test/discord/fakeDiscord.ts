@@ -33,6 +33,8 @@ export class FakeDiscord extends EventEmitter {
   identifies = 0;
   resumes = 0;
   heartbeats = 0;
+  /** The last IDENTIFY payload's data (token, intents, properties...). */
+  lastIdentify: { token: string; intents: number } | undefined;
   private readonly sessions = new Map<string, Session>();
   private current: Session | undefined;
   private readonly interactions = new Map<string, Json>();
@@ -76,13 +78,18 @@ export class FakeDiscord extends EventEmitter {
     if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(event));
   }
 
+  /** Whether the client has a live, identified or resumed gateway connection. */
+  get connected(): boolean {
+    return this.current?.socket?.readyState === WebSocket.OPEN;
+  }
+
   /** Drop the gateway connection as Discord does now and then (4000 = unknown error: resumable). */
   disconnect(code = 4000): void {
     this.current?.socket?.close(code, 'fake outage');
   }
 
   private onSocket(ws: WebSocket): void {
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 1000 }, s: null, t: null }));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 300 }, s: null, t: null }));
     ws.on('message', (raw) => {
       const { op, d } = JSON.parse(String(raw)) as { op: number; d: any };
       if (op === 1) {
@@ -102,7 +109,7 @@ export class FakeDiscord extends EventEmitter {
       return;
     }
     this.identifies++;
-    this.emit('identify', d);
+    this.lastIdentify = d;
     const session: Session = { id: `session-${snowflake()}`, seq: 0, events: [], socket: ws };
     this.sessions.set(session.id, session);
     this.current = session;
@@ -124,7 +131,6 @@ export class FakeDiscord extends EventEmitter {
     const resumed = { op: 0, s: ++session.seq, t: 'RESUMED', d: {} };
     session.events.push(resumed as Session['events'][number]);
     ws.send(JSON.stringify(resumed));
-    this.emit('resume', d);
   }
 
   // ---- REST ----

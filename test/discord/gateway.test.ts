@@ -1,0 +1,58 @@
+// The gateway connection itself: what the client identifies with, heartbeats, and surviving the server
+// dropping the connection mid-session (resume, or a fresh identify when the session cannot be resumed).
+import { afterEach, describe, expect, it } from 'vitest';
+import { GatewayIntentBits } from 'discord.js';
+import { interact, startBot, until, visible, type Bot } from './harness.js';
+import { OPTION, TOKEN, slashCommand } from './payloads.js';
+
+let bot: Bot | undefined;
+afterEach(async () => { await bot?.stop(); bot = undefined; });
+
+const article = (n: number) => slashCommand('article', [{ name: 'number', type: OPTION.integer, value: n }]);
+
+describe('gateway', () => {
+  it('fetches the gateway URL over REST, identifies with the intents it needs, and keeps the session alive with heartbeats', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    expect(fake.calls[0]).toMatchObject({ method: 'GET', path: '/gateway/bot', authorization: `Bot ${TOKEN}` });
+    const want = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages | GatewayIntentBits.MessageContent;
+    expect(fake.lastIdentify).toMatchObject({ token: TOKEN, intents: want });
+    // Unacknowledged heartbeats make discord.js drop the connection as a zombie and resume; three
+    // heartbeats on the first session show the fake's ACKs are understood.
+    await until(() => fake.heartbeats >= 3, 3000);
+    expect(fake.identifies).toBe(1);
+    expect(fake.resumes).toBe(0);
+  });
+
+  it('resumes after the server drops the connection, and answers the next interaction', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    expect((await interact(fake, article(6))).body.type).toBe(4);
+    fake.disconnect(4000); // unknown error: resumable
+    await until(() => fake.resumes === 1);
+    const call = await interact(fake, article(7));
+    expect(visible(call.body.data)).toContain('Illegal access');
+    expect(fake.identifies).toBe(1); // resumed, not a new session
+  });
+
+  it('an interaction sent while disconnected is replayed on resume and answered', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    fake.disconnect(4000);
+    await until(() => !fake.connected);
+    const call = await interact(fake, article(8)); // dispatched into the outage, delivered on resume
+    expect(fake.resumes).toBe(1);
+    expect(visible(call.body.data)).toContain('Article 8');
+  });
+
+  it('identifies afresh when the session cannot be resumed', async () => {
+    // No identify throttling in tests: discord.js otherwise waits up to 6.5 s before a second identify.
+    bot = await startBot({ tuning: { clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } } } });
+    const { fake } = bot;
+    fake.disconnect(4007); // invalid sequence: the session is gone
+    await until(() => fake.identifies === 2);
+    const call = await interact(fake, article(6));
+    expect(visible(call.body.data)).toContain('Respect for human rights');
+    expect(fake.resumes).toBe(0);
+  });
+});
