@@ -41,6 +41,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const sources = kb.entries.filter((e) => e.kind === 'source');
   const datedFacts = kb.entries.filter((e) => e.kind === 'fact' && e.date).sort((a, b) => ((a as { date: string }).date < (b as { date: string }).date ? -1 : 1));
   const entry = (id: string) => kb.byId.get(id);
+  const named = namesIndex(kb.entries);
 
   const toResult = (e: Entry, score: number): Result => {
     const base: Result = { id: e.id, kind: e.kind, title: e.title, text: e.text, isSummary: e.isSummary, citation: e.citation, score: Math.round(score * 1000) / 1000 };
@@ -188,7 +189,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
         const facts = fromHits(index.search(terms, only('fact')), 2, seen);
         return answer(query, 'timeline', [...facts, ...fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
       }
-      const results = fromHits(hits, SEARCH_RESULTS, new Set());
+      // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
+      // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
+      const exact = new Set(named.get(terms.join(' ')) ?? []);
+      const ranked = exact.size ? [...hits.filter((h) => exact.has(h.id)), ...hits.filter((h) => !exact.has(h.id))] : hits;
+      const results = fromHits(ranked, SEARCH_RESULTS, new Set());
       const linked = (r: Result) => {
         const e = entry(r.id)!;
         return e.kind === 'article' ? e.related : e.kind === 'term' || e.kind === 'fact' ? e.articles : [];
@@ -198,6 +203,19 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return answer(query, 'search', results, undefined, followUps);
     },
   };
+}
+
+/** Each entry's title and aliases as processed phrases ("hacking" → "hack"), to the entries they name. */
+function namesIndex(entries: Entry[]): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const e of entries) {
+    if (e.kind === 'source' || e.kind === 'passage') continue;
+    for (const name of [e.title, ...e.aliases]) {
+      const key = processed(name).join(' ');
+      if (key) names.set(key, [...(names.get(key) ?? []), e.id]);
+    }
+  }
+  return names;
 }
 
 /**

@@ -15,7 +15,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  */
 export function normalizeQuery(input: string): string {
   let text = input.length > MAX_SEARCHED_CHARS * 4 ? input.slice(0, MAX_SEARCHED_CHARS * 4) : input;
-  text = text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  // Lone surrogates (from broken clients) would make normalize() and later JSON output misbehave.
+  text = text.toWellFormed().normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (text.length > MAX_SEARCHED_CHARS) {
     text = text.slice(0, MAX_SEARCHED_CHARS);
     // Do not leave half a surrogate pair at the cut.

@@ -51,7 +51,8 @@ export function parseConfig(env: Env): ConfigResult {
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = get(name);
     if (raw === undefined) return fallback;
-    const n = Number(raw);
+    // Digits only: Number() alone would also take "1e3", "0x10" or "3000.0", which nobody means as a port.
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
       problems.push(`${name}: "${raw}" is not a whole number from ${min} to ${max}; set it to one or remove it.`);
       return fallback;
@@ -126,6 +127,11 @@ export function parseConfig(env: Env): ConfigResult {
   const healthRaw = get('HEALTH_PORT');
   const healthPort = healthRaw === undefined ? undefined : int('HEALTH_PORT', 0, 1, 65535);
 
+  // The Slack HTTP server already answers /healthz and /readyz on PORT; a second server there cannot bind.
+  if (healthPort !== undefined && slack?.mode === 'http' && healthPort === port) {
+    problems.push(`HEALTH_PORT: ${healthPort} is also PORT, where the Slack HTTP server already serves /healthz and /readyz; remove HEALTH_PORT or choose another port.`);
+  }
+
   const config: Config = {
     slack,
     discord,
@@ -137,4 +143,10 @@ export function parseConfig(env: Env): ConfigResult {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
   };
   return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+/** Every secret value in a configuration, for the logger to scrub from every line by value. */
+export function configSecrets(config: Config): string[] {
+  const { slack, discord } = config;
+  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token].filter((s): s is string => Boolean(s));
 }

@@ -41,12 +41,13 @@ export function createLogger(options: LoggerOptions): Logger {
   const pretty = options.pretty ?? (options.destination === undefined && terminal);
   const scrub = (line: string): string => redactSecrets(line, secrets);
   // Scrub the finished line, so a secret inside a message or an error stack is caught too.
-  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream(fd) : pino.destination(fd));
+  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream(fd, terminal) : pino.destination(fd));
   const scrubbing: DestinationStream = { write: (line: string) => sink.write(scrub(line)) };
   return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[Redacted]' }, base: undefined }, scrubbing);
 }
 
-function prettyStream(fd: 1 | 2): DestinationStream {
-  // pino-pretty as a stream in this process: no worker thread to outlive shutdown.
-  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: fd });
+function prettyStream(fd: 1 | 2, terminal: boolean): DestinationStream {
+  // pino-pretty as a stream in this process: no worker thread to outlive shutdown. Colours only on a
+  // terminal, so LOG_PRETTY=true into a file stays free of escape codes.
+  return pinoPretty({ colorize: terminal, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: fd });
 }
