@@ -1,0 +1,91 @@
+// The Slack adapter: a Bolt app in Socket Mode (app-level token) or HTTP mode (signing secret,
+// POST /slack/events on PORT), answering /treaty, mentions, DMs and thread follow-ups through the
+// one handler path, and rendering replies with Block Kit.
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { RunningAdapter } from '../shared/adapter.js';
+import { boltLogger } from './boltLogger.js';
+import { healthRoutes } from './health.js';
+import { registerListeners } from './listeners/index.js';
+import { createState, type SlackDeps, type SlackState } from './state.js';
+
+export type { SlackDeps } from './state.js';
+export { renderReply } from './render.js';
+
+/** An answer is only useful within seconds: retry Web API calls briefly, honouring Retry-After. */
+export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 100, maxTimeout: 2_000 };
+
+export interface SlackAppOptions {
+  retryConfig?: webApi.RetryOptions;
+  /** HTTP mode: interface to listen on (default: all). Tests use 127.0.0.1. */
+  host?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  state: SlackState;
+  /** Check the bot token (auth.test), then listen (HTTP) or connect (Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The bound port in HTTP mode, once started (useful with port 0). */
+  readonly port: number | undefined;
+}
+
+export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
+  const { config } = deps;
+  const state = createState(deps);
+  const logger = boltLogger(state.log);
+  const apiUrl = config.apiUrl;
+  const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: options.retryConfig ?? DEFAULT_RETRY };
+  const receiver = config.mode === 'socket'
+    ? new SocketModeReceiver({
+      appToken: config.appToken ?? '',
+      logger,
+      installerOptions: { clientOptions: apiUrl ? { slackApiUrl: apiUrl } : {} },
+    })
+    : new HTTPReceiver({
+      signingSecret: config.signingSecret ?? '',
+      endpoints: '/slack/events',
+      port: config.port,
+      customRoutes: healthRoutes(deps.health),
+      logger,
+      processBeforeResponse: false,
+    });
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
+  registerListeners(app, state);
+  app.error(async (error) => {
+    state.log.error({ err: error }, 'slack listener failed');
+  });
+
+  let port: number | undefined;
+  let started = false;
+  return {
+    app,
+    state,
+    get port() {
+      return port;
+    },
+    async start() {
+      await app.init();
+      if (config.mode === 'socket') await app.start();
+      else {
+        const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+        port = (server.address() as AddressInfo).port;
+      }
+      started = true;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+  };
+}
+
+export async function startSlack(deps: SlackDeps): Promise<RunningAdapter & { port?: number }> {
+  const slack = createSlackApp(deps);
+  await slack.start();
+  const log = deps.logger.child({ adapter: 'slack' });
+  log.info({ mode: deps.config.mode, port: slack.port, apiUrl: deps.config.apiUrl }, 'slack adapter started');
+  return { name: 'slack', port: slack.port, stop: () => slack.stop() };
+}
