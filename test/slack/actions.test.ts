@@ -1,0 +1,87 @@
+// Buttons through the real Bolt app: share in channel, feedback, show full passage.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../adapters/slack/blocks.js';
+import { quoteLines } from '../../adapters/slack/mrkdwn.js';
+import { createLogger } from '../../src/runtime/logger.js';
+import { testEngine, testHandler } from '../helpers/engine.js';
+import type { Json } from './fakeSlack.js';
+import { buttonClick, findButton, startHarness, type Harness } from './harness.js';
+import { limitViolations, pingRisks, visibleText } from './slackChecks.js';
+
+describe('Slack buttons', () => {
+  let h: Harness;
+  const lines: Json[] = [];
+  beforeAll(async () => {
+    const logger = createLogger({ level: 'info', destination: { write: (line: string) => lines.push(JSON.parse(line) as Json) } });
+    h = await startHarness({ logger, handler: testHandler({ logger }) });
+  });
+  afterAll(() => h.close());
+
+  const responsesTo = (url: string) => h.fake.responses.filter((r) => r.path === new URL(url).pathname).map((r) => r.body);
+  const ask = async (text: string) => {
+    const { responseUrl } = await h.command(text);
+    return h.fake.waitFor(() => responsesTo(responseUrl)[0], `answer to ${text}`);
+  };
+  const click = async (actionId: string, value: string, user?: string) => {
+    const url = h.fake.responseUrl();
+    const res = await h.action(buttonClick(actionId, value, url, user));
+    expect(res.status).toBe(200);
+    return url;
+  };
+
+  it('"Share in channel" posts the same answer to the channel, says who shared it, and removes the private copy', async () => {
+    const answer = await ask('quotes HRW');
+    const share = findButton(answer, ACTIONS.share);
+    expect(share).toBeDefined();
+    const url = await click(ACTIONS.share, share!.value);
+    const [shared, removed] = await h.fake.waitFor(() => (responsesTo(url).length >= 2 ? responsesTo(url) : undefined), 'share responses');
+    expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(visibleText(shared!)).toContain('Deborah Brown');
+    expect(visibleText(shared!)).toContain('Shared by roadrunner');
+    expect(findButton(shared!, ACTIONS.share)).toBeUndefined();
+    expect(findButton(shared!, ACTIONS.feedbackUp)).toBeDefined();
+    expect(limitViolations(shared!)).toEqual([]);
+    expect(pingRisks(shared!)).toEqual([]);
+    expect(removed).toEqual({ delete_original: true });
+  });
+
+  it('sharing an answer the bot no longer remembers says so, privately', async () => {
+    const url = await click(ACTIONS.share, 'no-such-request');
+    const body = await h.fake.waitFor(() => responsesTo(url)[0], 'expired');
+    expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(body.text).toMatch(/no longer available/);
+  });
+
+  it('👍 and 👎 are logged with the request id and result ids', async () => {
+    const answer = await ask('article 6');
+    const up = findButton(answer, ACTIONS.feedbackUp)!;
+    const { r: requestId, ids } = JSON.parse(up.value) as { r: string; ids: string[] };
+    expect(ids).toEqual(testEngine().ask('article 6').results.map((r) => r.id));
+    const url = await click(ACTIONS.feedbackUp, up.value, 'U0VOTER');
+    const thanks = await h.fake.waitFor(() => responsesTo(url)[0], 'thanks');
+    expect(thanks).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const logged = lines.find((l) => l.msg === 'feedback' && l.requestId === requestId);
+    expect(logged).toMatchObject({ feedback: 'up', results: ids, user: 'U0VOTER', adapter: 'slack' });
+    // The same request id was logged by the handler when it answered.
+    expect(lines.some((l) => l.msg === 'answered' && l.requestId === requestId)).toBe(true);
+
+    const down = findButton(answer, ACTIONS.feedbackDown)!;
+    const url2 = await click(ACTIONS.feedbackDown, down.value);
+    await h.fake.waitFor(() => responsesTo(url2)[0], 'thanks');
+    expect(lines.find((l) => l.msg === 'feedback' && l.feedback === 'down')).toMatchObject({ requestId, results: ids });
+  });
+
+  it('"Show full passage" sends the whole entry, only to whoever clicked', async () => {
+    const entry = testEngine().result('chapter-2');
+    expect(entry).toBeDefined();
+    const url = await click(ACTIONS.fullPassage, 'chapter-2');
+    const body = await h.fake.waitFor(() => responsesTo(url)[0], 'full passage');
+    expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const shown = visibleText(body);
+    const format = entry!.isSummary ? (s: string) => s : quoteLines;
+    expect(shown.replace(/&amp;/g, '&')).toContain(format(entry!.text.trim().split('\n')[0]!).replace(/&amp;/g, '&'));
+    expect(limitViolations(body)).toEqual([]);
+    const gone = await click(ACTIONS.fullPassage, 'no-such-entry');
+    expect((await h.fake.waitFor(() => responsesTo(gone)[0], 'gone')).text).toMatch(/no longer available/);
+  });
+});
