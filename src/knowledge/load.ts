@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseFrontMatter } from './frontmatter.js';
+import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { readEntry, type CitationBase } from './entries.js';
 import { foldSpace, splitSource } from './passages.js';
 import type { ArticleEntry, ChapterEntry, Entry, KnowledgeBase, SourceEntry } from './types.js';
@@ -48,15 +48,23 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): LoadResult {
   if (!existsSync(dir)) return { ok: false, problems: [`${dir}:1: knowledge: folder not found`] };
   const citations = readCitations(dir, problems);
   const entries: Entry[] = [];
+  const files: { file: string; fm: FrontMatter }[] = [];
   for (const path of listMarkdown(dir)) {
     const file = relative(dir, path);
     const parsed = parseFrontMatter(readFileSync(path, 'utf8'));
-    if (!parsed.ok) {
-      problems.push(`${file}:${parsed.line}: front matter: ${parsed.reason}`);
-      continue;
+    if (parsed.ok) files.push({ file, fm: parsed.value });
+    else problems.push(`${file}:${parsed.line}: front matter: ${parsed.reason}`);
+  }
+  // Sources first: facts and terms may cite a source document by its id, like a citations.yml key.
+  const isSource = (f: { fm: FrontMatter }) => f.fm.data.kind === 'source';
+  for (const { file, fm } of [...files.filter(isSource), ...files.filter((f) => !isSource(f))]) {
+    const entry = readEntry(file, fm, citations, problems);
+    if (!entry) continue;
+    entries.push(entry);
+    if (entry.kind === 'source' && !citations.has(entry.id)) {
+      const { locator: _whole, ...base } = entry.citation;
+      citations.set(entry.id, base);
     }
-    const entry = readEntry(file, parsed.value, citations, problems);
-    if (entry) entries.push(entry);
   }
   for (const source of entries.filter((e): e is SourceEntry => e.kind === 'source')) {
     for (const heading of source.sections) {

@@ -86,6 +86,31 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
     return out;
   };
+  /**
+   * Words the question writes together ("legally binding") that an entry also has together are stronger
+   * evidence than the same words apart: such entries' scores double. MiniSearch has no phrase search, so
+   * this looks at the best hits' text, which is cheap.
+   */
+  const boostPhrase = (hits: Hit[], query: string): Hit[] => {
+    const words = contentWords(query).filter((w) => !/^\d+$/.test(w));
+    if (words.length < 2) return hits;
+    const phrase = ` ${words.join(' ')} `;
+    const boosted = hits.slice(0, 30).map((h) => (foldedText.get(h.id)!.includes(phrase) ? { ...h, score: h.score * 2 } : h));
+    return [...boosted.sort((a, b) => b.score - a.score), ...hits.slice(30)];
+  };
+  const foldedText = new Map(kb.entries.map((e) => [e.id, ` ${tokenize(fold(`${e.title} ${e.aliases.join(' , ')} ${e.text}`)).join(' ')} `]));
+
+  /** A glossary entry points to provisions: show the first one it names right after it. */
+  const withLinkedArticles = (results: Result[]): Result[] => {
+    const out: Result[] = [];
+    for (const r of results) {
+      out.push(r);
+      const e = entry(r.id)!;
+      const linked = e.kind === 'term' ? articleByNumber.get(e.articles[0] ?? 0) : undefined;
+      if (linked && !results.some((x) => x.id === linked.id) && !out.some((x) => x.id === linked.id)) out.push(toResult(linked, r.score));
+    }
+    return out.slice(0, Math.max(SEARCH_RESULTS, results.length));
+  };
   const only = (...kinds: EntryKind[]) => (k: EntryKind) => kinds.includes(k);
 
   function references(query: string, articles: number[], chapters: { number: number; written: string }[]): Answer {
@@ -192,8 +217,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
       // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
       const exact = new Set(named.get(terms.join(' ')) ?? []);
-      const ranked = exact.size ? [...hits.filter((h) => exact.has(h.id)), ...hits.filter((h) => !exact.has(h.id))] : hits;
-      const results = fromHits(ranked, SEARCH_RESULTS, new Set());
+      const phrased = boostPhrase(hits, query);
+      const ranked = exact.size ? [...phrased.filter((h) => exact.has(h.id)), ...phrased.filter((h) => !exact.has(h.id))] : phrased;
+      const results = withLinkedArticles(fromHits(ranked, SEARCH_RESULTS, new Set()));
       const linked = (r: Result) => {
         const e = entry(r.id)!;
         return e.kind === 'article' ? e.related : e.kind === 'term' || e.kind === 'fact' ? e.articles : [];

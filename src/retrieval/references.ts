@@ -56,7 +56,46 @@ function articleNumbers(list: string): number[] {
   return out;
 }
 
-export function parseReferences(text: string): References {
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\b`, 'giu');
+const WORD_BEFORE_NUMBER = /\b([a-z]{5,9})(?=\s*(?:\d|\b(?:[ivxlc]{1,6})\b))/giu;
+
+/** Real words near "chapter" or "article" that are not typos of them ("the UN Charter"). */
+const REAL_WORDS = new Set(['charter', 'charters', 'particle', 'particles', 'artists', 'artisan']);
+
+/** Levenshtein distance, for the few words that introduce a reference. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Spell references out the way the patterns expect: number words become digits ("chapter three"), and a
+ * misspelt "article" or "chapter" before a number is corrected ("artical 7", "chaptre 4").
+ */
+function canonical(text: string): string {
+  const introduced = text.replace(NUMBER_WORD, (word, _w, offset: number) => {
+    const before = text.slice(Math.max(0, offset - 12), offset);
+    return /(?:article|articles|art|arts|chapter|chapters)\.?\s*$/iu.test(before) ? String(NUMBER_WORDS.indexOf(word.toLowerCase())) : word;
+  });
+  return introduced.replace(WORD_BEFORE_NUMBER, (word: string) => {
+    const lower = word.toLowerCase();
+    if (REAL_WORDS.has(lower)) return word;
+    for (const target of ['article', 'articles', 'chapter', 'chapters']) {
+      if (lower !== target && lower[0] === target[0] && distance(lower, target) <= 2) return target;
+    }
+    return word;
+  });
+}
+
+export function parseReferences(input: string): References {
+  const text = canonical(input);
   const articles: number[] = [];
   const chapters: References['chapters'] = [];
   let rest = text.replace(ARTICLE_REF, (_match, list: string) => {
