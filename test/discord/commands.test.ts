@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import { replyMessage } from '../../adapters/shared/messages.js';
 import * as w from '../../adapters/discord/wording.js';
-import { testEngine } from '../helpers/engine.js';
+import { createMemoryRateLimiter } from '../../src/runtime/rateLimit.js';
+import { testEngine, testHandler } from '../helpers/engine.js';
 import { interact, recording, sendProblems, startBot, visible, type Bot } from './harness.js';
 import { ALICE, CHANNEL_ID, OPTION, autocomplete, contextMenu, messagePayload, slashCommand, type Json } from './payloads.js';
 
@@ -165,6 +166,32 @@ describe('slow answers', () => {
       expect(sendProblems(slowBot.fake)).toEqual([]);
     } finally {
       await slowBot.stop();
+    }
+  });
+});
+
+describe('refusals and failures', () => {
+  it('a user over the rate limit is told when to try again, ephemerally', async () => {
+    const limited = await startBot({ handler: testHandler({ rateLimiter: createMemoryRateLimiter(1) }) });
+    try {
+      expect((await interact(limited.fake, slashCommand('timeline'))).body.data.flags ?? 0).toBe(0);
+      const { body } = await interact(limited.fake, slashCommand('timeline'));
+      expect(body.data.flags).toBe(MessageFlags.Ephemeral);
+      expect(body.data.content).toMatch(/^You're asking faster than I can keep up with\. Try again in \d+ seconds?\.$/);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('if answering throws, the asker still hears that something went wrong', async () => {
+    const real = testHandler();
+    const broken = { ...real, handle: async () => { throw new Error('index corrupted'); } };
+    const failing = await startBot({ handler: broken });
+    try {
+      const { body } = await interact(failing.fake, slashCommand('timeline'));
+      expect(body.data).toMatchObject({ content: w.FAILED, flags: MessageFlags.Ephemeral });
+    } finally {
+      await failing.stop();
     }
   });
 });

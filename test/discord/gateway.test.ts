@@ -2,8 +2,12 @@
 // dropping the connection mid-session (resume, or a fresh identify when the session cannot be resumed).
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
+import pino from 'pino';
+import { startDiscord } from '../../adapters/discord/index.js';
+import { testEngine, testHandler } from '../helpers/engine.js';
+import { FakeDiscord } from './fakeDiscord.js';
 import { interact, startBot, until, visible, type Bot } from './harness.js';
-import { OPTION, TOKEN, slashCommand } from './payloads.js';
+import { APP_ID, OPTION, TOKEN, slashCommand } from './payloads.js';
 
 let bot: Bot | undefined;
 afterEach(async () => { await bot?.stop(); bot = undefined; });
@@ -22,6 +26,20 @@ describe('gateway', () => {
     await until(() => fake.heartbeats >= 3, 3000);
     expect(fake.identifies).toBe(1);
     expect(fake.resumes).toBe(0);
+  });
+
+  it('a wrong token fails start-up with an error instead of hanging', async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const start = startDiscord({
+        handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+        config: { token: 'wrong-token', applicationId: APP_ID, apiUrl: fake.apiUrl },
+      }, { clientOptions: { rest: { retries: 0 } } });
+      await expect(start).rejects.toThrow(/token/i);
+      expect(fake.identifies).toBe(0);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('resumes after the server drops the connection, and answers the next interaction', async () => {
