@@ -33,6 +33,14 @@ export function createDiscordClient(config: DiscordConfig, extra: Partial<Client
   });
 }
 
+/** Start-up errors discord.js reports tersely, reworded with what to do about them. */
+function explainStartError(error: unknown): unknown {
+  if (error instanceof Error && /disallowed intents/i.test(error.message)) {
+    return new Error('Discord refused the Message Content intent: turn on "Message Content Intent" under Bot → Privileged Gateway Intents in the developer portal.', { cause: error });
+  }
+  return error;
+}
+
 export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }, tuning: DiscordTuning = {}): Promise<RunningAdapter> {
   const logger = deps.logger.child({ adapter: 'discord' });
   const ctx: DiscordContext = {
@@ -55,7 +63,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     await ready;
   } catch (error) {
     await client.destroy();
-    throw error;
+    throw explainStartError(error);
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: connected');
 

@@ -26,6 +26,8 @@ interface Session {
 export interface FakeDiscordOptions {
   /** Heartbeat interval sent in HELLO; short, so heartbeats and their ACKs happen during tests. */
   heartbeatIntervalMs?: number;
+  /** Refuse privileged intents at IDENTIFY (close 4014), as Discord does when Message Content is off in the portal. */
+  privilegedIntentsOff?: boolean;
 }
 
 export class FakeDiscord extends EventEmitter {
@@ -106,6 +108,11 @@ export class FakeDiscord extends EventEmitter {
   private identify(ws: WebSocket, d: { token: string; intents: number }): void {
     if (d.token !== TOKEN) {
       ws.close(4004, 'Authentication failed');
+      return;
+    }
+    const MESSAGE_CONTENT = 1 << 15;
+    if (this.options.privilegedIntentsOff && d.intents & MESSAGE_CONTENT) {
+      ws.close(4014, 'Disallowed intent(s).');
       return;
     }
     this.identifies++;

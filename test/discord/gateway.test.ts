@@ -42,6 +42,19 @@ describe('gateway', () => {
     }
   });
 
+  it('says to turn on the Message Content intent when Discord refuses it', async () => {
+    const fake = await FakeDiscord.start({ privilegedIntentsOff: true });
+    try {
+      const start = startDiscord({
+        handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+        config: { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
+      });
+      await expect(start).rejects.toThrow(/Message Content Intent/);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('resumes after the server drops the connection, and answers the next interaction', async () => {
     bot = await startBot();
     const { fake } = bot;
