@@ -1,0 +1,129 @@
+// The composition root: from a validated Config, build the engine, limiter and handler, start every
+// configured adapter (or the console when none is) and the health server, and stop them in order.
+// main.ts owns the process (env, signals, exit codes); this owns the wiring, so tests run it in-process.
+import type { Engine } from '../src/engine.js';
+import { openEngine } from '../src/knowledge/open.js';
+import type { Config } from '../src/runtime/config.js';
+import { createHandler, type Handler } from '../src/runtime/handler.js';
+import { startHealthServer, type HealthServer } from '../src/runtime/health.js';
+import type { Logger } from '../src/runtime/logger.js';
+import { createMemoryRateLimiter } from '../src/runtime/rateLimit.js';
+import type { ConsoleOptions } from './console/index.js';
+import type { AdapterDeps, RunningAdapter } from './shared/adapter.js';
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  /** The terminal to chat in when no platform is configured. */
+  console: ConsoleOptions;
+  /** The knowledge base; openEngine() over knowledge/ unless given. */
+  openEngine?: () => Engine;
+  /** Interface for the health server (all by default; tests use 127.0.0.1). */
+  healthHost?: string;
+}
+
+export interface RunningBot {
+  handler: Handler;
+  /** The adapters that run, e.g. ['slack', 'discord'] or ['console']. */
+  adapters: RunningAdapter[];
+  health?: HealthServer;
+  isReady(): boolean;
+  /** Resolves when the console's input has ended and every answer is printed; never for platforms. */
+  finished: Promise<void>;
+  /** Stop taking requests, let those in flight finish (bounded), stop the adapters, close health. */
+  stop(): Promise<void>;
+}
+
+/** An adapter that failed to start, named so the operator knows which credentials to check. */
+export class AdapterStartError extends Error {
+  constructor(readonly adapter: string, override readonly cause: unknown) {
+    super(`${adapter}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'AdapterStartError';
+  }
+}
+
+interface Plan {
+  name: string;
+  mode?: string;
+  start(deps: AdapterDeps): Promise<RunningAdapter & { finished?: Promise<void> }>;
+}
+
+/** Which adapters this configuration runs. Platforms load lazily: one not configured costs nothing. */
+export function planAdapters(config: Config, consoleOptions: ConsoleOptions): Plan[] {
+  const plans: Plan[] = [];
+  const { slack, discord } = config;
+  if (slack) {
+    plans.push({ name: 'slack', mode: slack.mode, start: async (deps) => (await import('./slack/index.js')).startSlack({ ...deps, config: slack }) });
+  }
+  if (discord) {
+    plans.push({ name: 'discord', start: async (deps) => (await import('./discord/index.js')).startDiscord({ ...deps, config: discord }) });
+  }
+  if (!plans.length) {
+    plans.push({ name: 'console', start: async (deps) => (await import('./console/index.js')).startConsole({ ...deps, options: consoleOptions }) });
+  }
+  return plans;
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  let started = false;
+  let stopping = false;
+  const isReady = () => started && !stopping;
+  // Up first, so probes see a live but unready process while the knowledge base is indexed.
+  const health = config.healthPort === undefined ? undefined : await startHealthServer({ port: config.healthPort, host: options.healthHost, isReady });
+  if (health) logger.info({ port: health.port }, 'health server listening on /healthz and /readyz');
+
+  const adapters: RunningAdapter[] = [];
+  let handler: Handler;
+  let finished: Promise<void> = new Promise(() => undefined);
+  try {
+    const engine = (options.openEngine ?? openEngine)();
+    logger.info({ articles: engine.catalog.articles.length }, 'knowledge base indexed');
+    const rateLimiter = createMemoryRateLimiter(config.rateLimit.perMinute);
+    handler = createHandler({ engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength });
+    const deps: AdapterDeps = { handler, engine, logger, health: { isReady } };
+    const plans = planAdapters(config, options.console);
+    for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
+    // In parallel: each platform's handshake is a network round trip or two.
+    const outcomes = await Promise.allSettled(plans.map((plan) => plan.start(deps)));
+    outcomes.forEach((o) => o.status === 'fulfilled' && adapters.push(o.value));
+    const failed = outcomes.findIndex((o) => o.status === 'rejected');
+    if (failed >= 0) throw new AdapterStartError(plans[failed]!.name, (outcomes[failed] as PromiseRejectedResult).reason);
+    for (const a of adapters as (RunningAdapter & { finished?: Promise<void> })[]) if (a.finished) finished = a.finished;
+  } catch (error) {
+    // Release what did start, so a failed start leaves no port bound and no socket open.
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await health?.close();
+    throw error;
+  }
+  started = true;
+  logger.info({ adapters: adapters.map((a) => a.name), healthPort: health?.port }, 'ready');
+
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    stopping = true;
+    await handler.drain(config.shutdownTimeoutMs);
+    // Disconnecting gets its own bound: SHUTDOWN_TIMEOUT_MS=0 means "don't wait for answers", not "don't say goodbye".
+    const stopMs = Math.max(1000, config.shutdownTimeoutMs);
+    const results = await Promise.allSettled(adapters.map((a) => bounded(a.stop(), stopMs, a.name)));
+    results.forEach((r, i) => r.status === 'rejected' && logger.warn({ adapter: adapters[i]!.name, err: r.reason }, 'adapter did not stop cleanly'));
+    await health?.close();
+  };
+  return {
+    handler,
+    adapters,
+    health,
+    isReady,
+    finished,
+    stop: () => (stopped ??= stop()),
+  };
+}
+
+/** An adapter that hangs while disconnecting must not keep the process from exiting. */
+function bounded(promise: Promise<void>, ms: number, name: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not stop within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
