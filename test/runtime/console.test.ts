@@ -1,0 +1,127 @@
+// The console adapter: the same input as the platforms, answered through the real handler and engine,
+// in order, as readable text; and the real program answering piped questions, then exiting 0.
+import { PassThrough } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { parseLine } from '../../adapters/console/input.js';
+import { startConsole, type ConsoleOptions } from '../../adapters/console/index.js';
+import { WELCOME } from '../../adapters/console/wording.js';
+import type { Handler } from '../../src/runtime/handler.js';
+import { testEngine, testHandler } from '../helpers/engine.js';
+import { runMain } from './spawnMain.js';
+
+describe('parseLine: platform input in the terminal', () => {
+  it.each([
+    ['/treaty objectives', 'objectives'],
+    ['/TREATY  article 6 ', 'article 6'],
+    ['/treaty', ''],
+    ['@bot what are the objectives?', 'what are the objectives?'],
+    ['@Treaty-bot /treaty help', 'help'],
+    ['does it cover hacking?', 'does it cover hacking?'],
+    ['/treatyx article 6', '/treatyx article 6'],
+  ])('%j asks %j', (line, text) => {
+    expect(parseLine(line)).toEqual({ type: 'ask', text });
+  });
+
+  it('blank lines are skipped and quit/exit end the chat', () => {
+    expect(parseLine('   ')).toEqual({ type: 'blank' });
+    for (const line of ['quit', '/exit', 'EXIT']) expect(parseLine(line)).toEqual({ type: 'quit' });
+  });
+});
+
+async function chat(lines: string, options: Partial<ConsoleOptions> & { handler?: Handler } = {}) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.setEncoding('utf8').on('data', (chunk: string) => { printed += chunk; });
+  const adapter = await startConsole({
+    handler: options.handler ?? testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+    options: { input, output, interactive: false, user: 'tester', ...options },
+  });
+  input.end(lines);
+  await adapter.finished;
+  await adapter.stop();
+  return printed;
+}
+
+describe('startConsole', () => {
+  it('answers each piped line in order, headed by the question, and finishes after the last answer', async () => {
+    // The first answer is held back, so a quicker second one would print first if order were not kept.
+    const real = testHandler();
+    let first = true;
+    const slowFirst: Handler = {
+      handle: async (request) => {
+        if (first) { first = false; await new Promise((r) => setTimeout(r, 50)); }
+        return real.handle(request);
+      },
+      drain: (ms) => real.drain(ms),
+    };
+    const printed = await chat('article 7\n\n/treaty article 99\n', { handler: slowFirst });
+    const blocks = printed.split(/^> /m).filter(Boolean);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toMatch(/^article 7\n■ Article 7\. Illegal access/);
+    expect(blocks[1]).toMatch(/^\/treaty article 99\nThere is no article 99: the convention has 68 articles/);
+    expect(printed.endsWith('\n\n')).toBe(true);
+  });
+
+  it('sends requests as platform "console" for the configured user', async () => {
+    const real = testHandler();
+    const seen: unknown[] = [];
+    await chat('@bot article 6\n', { handler: { handle: (r) => { seen.push(r); return real.handle(r); }, drain: real.drain }, user: 'alice' });
+    expect(seen).toEqual([{ text: 'article 6', user: 'alice', channel: 'console', platform: 'console' }]);
+  });
+
+  it('interactive: a welcome line and a prompt; no question echo', async () => {
+    const printed = await chat('article 7\n', { interactive: true });
+    expect(printed.startsWith(`${WELCOME}\n`)).toBe(true);
+    expect(printed).toContain('treaty> ');
+    expect(printed).not.toContain('> article 7\n■');
+    expect(printed).toContain('■ Article 7. Illegal access');
+  });
+
+  it('a failing handler gets a polite line, and the chat goes on', async () => {
+    const real = testHandler();
+    let calls = 0;
+    const flaky: Handler = { handle: (r) => (++calls === 1 ? Promise.reject(new Error('boom')) : real.handle(r)), drain: real.drain };
+    const printed = await chat('article 6\narticle 7\n', { handler: flaky });
+    expect(printed).toContain('Something went wrong while answering. Please try again.');
+    expect(printed).toContain('■ Article 7. Illegal access');
+  });
+});
+
+describe('npm start with no tokens: the console chat', () => {
+  it('answers piped questions in order, lists the commands, and exits 0 when input ends', async () => {
+    const result = await runMain({ stdin: '/treaty objectives\narticle 99\n/treaty help\n@bot article 7\n' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const blocks = result.stdout.split(/^> /m).filter(Boolean);
+    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['/treaty objectives', 'article 99', '/treaty help', '@bot article 7']);
+    expect(blocks[0]).toContain('■ Article 1. Statement of purpose');
+    expect(blocks[0]).toContain('Summary (our words, not the official text)');
+    expect(blocks[0]).toMatch(/“[^”]+”\n {2}Source: /);
+    expect(blocks[1]).toContain('There is no article 99: the convention has 68 articles (1 to 68).');
+    for (const command of ['/treaty article 6', '/treaty chapter IV', '/treaty quotes', '/treaty timeline', '/treaty sources', '/treaty help']) {
+      expect(blocks[2]).toContain(command);
+    }
+    expect(blocks[3]).toContain('■ Article 7. Illegal access');
+    // No prompt or welcome in piped output.
+    expect(result.stdout).not.toContain('treaty> ');
+  });
+
+  it('reads .env from the working directory; real environment variables win over it', async () => {
+    const result = await runMain({
+      dotenv: 'MAX_QUESTION_LENGTH=12\nRATE_LIMIT_PER_MINUTE=1\n',
+      env: { RATE_LIMIT_PER_MINUTE: '2', LOG_LEVEL: 'info' },
+      stdin: 'What are the objectives?\narticle 1\narticle 2\narticle 3\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('That question is 24 characters long; please keep it under 12.');
+    expect(result.stdout).toMatch(/> article 3\nYou're asking faster than I can keep up with\. Try again in \d+ seconds?\./);
+    expect(result.stdout).toContain('■ Article 2.');
+    // With LOG_LEVEL set, request lines go to stderr as JSON, never into the answers on stdout.
+    const logs = result.stderr.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; platform?: string });
+    expect(logs.filter((l) => l.msg === 'answered')).toHaveLength(4);
+    expect(logs.some((l) => l.msg === 'starting console')).toBe(true);
+    expect(result.stdout).not.toContain('"level"');
+  });
+});
