@@ -1,0 +1,111 @@
+// npm start: load .env, validate the configuration once, start the bot on every configured platform
+// (or the console chat when none is), and shut down gracefully on SIGINT and SIGTERM. This file owns
+// the process — environment, stderr messages, signals, exit codes; the wiring is in bot.ts.
+import { constants, userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import dotenv from 'dotenv';
+import { KnowledgeError } from '../src/knowledge/open.js';
+import { configSecrets, parseConfig } from '../src/runtime/config.js';
+import { createLogger, redactSecrets, type Logger } from '../src/runtime/logger.js';
+import { AdapterStartError, startBot, type RunningBot } from './bot.js';
+
+/** Which settings to check when an adapter cannot connect. */
+const CREDENTIALS: Record<string, string> = {
+  slack: 'check SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, and SLACK_API_URL if set',
+  discord: 'check DISCORD_TOKEN, DISCORD_APPLICATION_ID, and DISCORD_API_URL if set',
+};
+
+/** Start-up failures are the operator's to fix: a heading and one line per problem, no stack trace. */
+function fail(heading: string, problems: string[]): never {
+  process.stderr.write(`${heading}\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || 'console';
+  } catch {
+    // No passwd entry for the uid, as in some containers.
+    return 'console';
+  }
+}
+
+async function main(): Promise<void> {
+  // Real environment variables win over .env (dotenv never overrides), so a deployment can pin any value.
+  const loaded = dotenv.config({ path: resolve(process.cwd(), '.env'), quiet: true });
+  const readError = loaded.error as NodeJS.ErrnoException | undefined;
+  if (readError && readError.code !== 'ENOENT') fail('Cannot start: .env could not be read:', [readError.message]);
+
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) fail('Cannot start: fix these settings (in .env or the environment), then run npm start again:', parsed.problems);
+  const { config } = parsed;
+  const secrets = configSecrets(config);
+
+  // The console chat prints answers on stdout, so logs go to stderr: piped output stays answers only.
+  // And unless LOG_LEVEL is set, only warnings: a per-answer info line would clutter a person's chat.
+  const consoleMode = !config.slack && !config.discord;
+  const level = consoleMode && !process.env.LOG_LEVEL?.trim() ? 'warn' : config.logLevel;
+  const logger = createLogger({ level, pretty: config.logPretty, secrets, to: consoleMode ? 'stderr' : 'stdout' });
+  const crash = (what: string) => (error: unknown) => {
+    logger.fatal({ err: error }, what);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled promise rejection'));
+
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      config,
+      logger,
+      console: {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        user: osUser(),
+        // Ctrl-C at the prompt reaches readline, not the process: route it to the same shutdown.
+        onInterrupt: () => process.kill(process.pid, 'SIGINT'),
+      },
+    });
+  } catch (error) {
+    if (error instanceof KnowledgeError) fail('Cannot start: the knowledge base has problems:', error.problems);
+    if (error instanceof AdapterStartError) {
+      fail('Cannot start: an adapter did not connect:', [`${redactSecrets(error.message, secrets)} (${CREDENTIALS[error.adapter] ?? 'check its settings'})`]);
+    }
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') fail('Cannot start: a port is already in use:', [`${err.message}; choose another HEALTH_PORT or PORT.`]);
+    fail('Cannot start:', [redactSecrets(err.message ?? String(error), secrets)]);
+  }
+  handleShutdown(bot, logger);
+}
+
+function handleShutdown(bot: RunningBot, logger: Logger): void {
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down');
+    try {
+      await bot.stop();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      // A second signal means "now": whoever sent it has decided not to wait for the drain.
+      if (stopping) {
+        process.stderr.write(`${signal} again: exiting without waiting.\n`);
+        process.exit(128 + constants.signals[signal]);
+      }
+      void shutdown(signal);
+    });
+  }
+  // The console finishes when its input ends (piped input, or Ctrl-D); platforms run until a signal.
+  void bot.finished.then(() => shutdown('end of input'));
+}
+
+await main();
