@@ -15,7 +15,6 @@ export function neutralizeMentions(text: string): string {
 
 /** Drops characters Discord would reject or that would reorder the text around them (C0 controls, bidi overrides). */
 function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\r\n?/g, '\n');
 }
 
