@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../src/runtime/config.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { AdapterDeps } from '../shared/adapter.js';
 import { BoundedMap, BoundedSet } from './memory.js';
+import { createTurns, type Turns } from './turns.js';
 
 export type SlackDeps = AdapterDeps & { config: SlackConfig };
 
@@ -16,6 +17,8 @@ export interface SlackState {
   seenEvents: BoundedSet<string>;
   /** Recent answers by request id, for "Share in channel". */
   answers: BoundedMap<string, Reply>;
+  /** Answers wait their turn so acknowledgements go first (see turns.ts). */
+  turns: Turns;
 }
 
 export function createState(deps: SlackDeps): SlackState {
@@ -25,6 +28,7 @@ export function createState(deps: SlackDeps): SlackState {
     threads: new BoundedSet(10_000),
     seenEvents: new BoundedSet(10_000),
     answers: new BoundedMap(2_000),
+    turns: createTurns(),
   };
 }
 
@@ -32,6 +36,7 @@ export const threadKey = (channel: string, threadTs: string) => `${channel}:${th
 
 /** Ask the core through the one handler path; keep answers so they can be shared later. */
 export async function ask(state: SlackState, text: string, user: string, channel: string | undefined): Promise<Reply> {
+  await state.turns.next();
   const reply = await state.deps.handler.handle({ text, user, channel, platform: 'slack' });
   if (reply.type === 'answer') state.answers.set(reply.requestId, reply);
   return reply;

@@ -42,6 +42,8 @@ export interface FakeSlack {
   failNext(method: string, failure: Failure, times?: number): void;
   /** Extra result fields for a method (e.g. apps.connections.open → url). */
   setResult(method: string, result: Json): void;
+  /** The body posted to one response URL path, whenever it arrives (cheap: no scanning). */
+  responseAt(path: string): Promise<Json>;
   /** Resolve with the first non-undefined value of `check`, re-checked on every call recorded. */
   waitFor<T>(check: () => T | undefined, what: string, timeoutMs?: number): Promise<T>;
   posts(method: string): ApiCall[];
@@ -81,6 +83,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const results = new Map<string, Json>([
     ['auth.test', { user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'treaty', team: 'Test' }],
   ]);
+  const waiting = new Map<string, (body: Json) => void>();
+  const arrived = new Map<string, Json>();
   let ts = 1_700_000_000;
   let responseUrls = 0;
 
@@ -95,6 +99,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const body = parseBody(raw, req.headers['content-type']);
     if (path.startsWith('/respond/')) {
       responses.push({ path, body });
+      if (!arrived.has(path)) arrived.set(path, body);
+      waiting.get(path)?.(body);
+      waiting.delete(path);
       send(res, 200, { ok: true });
       events.emit('change');
       return;
@@ -124,6 +131,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     setResult(method, result) {
       results.set(method, result);
+    },
+    responseAt(path) {
+      const body = arrived.get(path);
+      if (body) return Promise.resolve(body);
+      return new Promise((resolve) => waiting.set(path, resolve));
     },
     posts: (method) => calls.filter((c) => c.method === method && c.status === 200),
     waitFor(check, what, timeoutMs = 5_000) {
