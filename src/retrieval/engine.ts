@@ -111,7 +111,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
     return out.slice(0, Math.max(SEARCH_RESULTS, results.length));
   };
-  const only = (...kinds: EntryKind[]) => (k: EntryKind) => kinds.includes(k);
+  // Filtering hits by kind ranks exactly as a search restricted to that kind would (a filter does not
+  // change scores), without searching again: one full-index search per question.
+  const ofKind = (hits: Hit[], kind: EntryKind) => hits.filter((h) => entry(h.id)!.kind === kind);
+  // Provisions on a topic come from a small index of the articles alone, whatever the corpus size.
+  const articleIndex = buildSearchIndex(kb.articles);
 
   function references(query: string, articles: number[], chapters: { number: number; written: string }[]): Answer {
     const unknownArticles = articles.filter((n) => !articleByNumber.has(n));
@@ -137,7 +141,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const ordered = [...pool].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9)).slice(0, all ? 5 : 3);
     const results = ordered.map((q) => { seen.add(q.id); return toResult(q, 1); });
     // Then the passage that reports it, for context.
-    return [...results, ...fromHits(hits.filter((h) => entry(h.id)!.kind === 'passage'), 1, seen)];
+    return [...results, ...fromHits(ofKind(hits, 'passage'), 1, seen)];
   }
 
   /** A contested topic: the provisions on it, then critical and supportive voices, then the reporting. */
@@ -145,7 +149,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const seen = new Set<string>();
     // Provisions are found by the topic itself ("surveillance"), not by words around it ("concerns").
     const topicTerms = processed(topics.join(' '));
-    const articles = fromHits(index.search(topicTerms.length ? topicTerms : terms, only('article')), 2, seen);
+    const articles = fromHits(articleIndex.search(topicTerms.length ? topicTerms : terms), 2, seen);
     const voice = (stance: 'critical' | 'supportive') => {
       const q = hits.map((h) => entry(h.id)!).find((e) => e.kind === 'quote' && e.stance === stance) ?? quotes.find((q) => q.stance === stance);
       if (!q || seen.has(q.id)) return [];
@@ -153,16 +157,17 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return [toResult(q, 0.5)];
     };
     const voices = [...voice('critical'), ...voice('supportive')];
-    const passage = fromHits(index.search(terms, only('passage')), 1, seen);
+    const passage = fromHits(ofKind(hits, 'passage'), 1, seen);
     return [...articles.slice(0, 1), ...passage, ...voices, ...articles.slice(1)];
   }
 
-  function purpose(query: string): Answer {
+  // What the convention is for does not depend on how the question is worded: found once, here.
+  const purposeResults = (() => {
     const seen = new Set<string>();
-    const terms = processed(PURPOSE_QUERY);
-    const results = [...fromHits(index.search(terms, only('article')), 1, seen), ...fromHits(index.search(terms, only('passage')), 2, seen)];
-    return answer(query, 'purpose', results, undefined, ['article 1', 'What did civil society say?', 'timeline']);
-  }
+    const hits = index.search(processed(PURPOSE_QUERY));
+    return [...fromHits(ofKind(hits, 'article'), 1, seen), ...fromHits(ofKind(hits, 'passage'), 2, seen)];
+  })();
+  const purpose = (query: string): Answer => answer(query, 'purpose', purposeResults, undefined, ['article 1', 'What did civil society say?', 'timeline']);
 
   return {
     catalog: buildCatalog(kb, quotes, sources),
@@ -206,12 +211,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
       if (intents.why) {
         // Why it exists or why it matters: the source's reporting explains; the articles only provide.
         const seen = new Set<string>();
-        const passages = fromHits(index.search(terms, only('passage')), 2, seen);
+        const passages = fromHits(ofKind(hits, 'passage'), 2, seen);
         return answer(query, 'search', [...passages, ...fromHits(hits, SEARCH_RESULTS - passages.length, seen)]);
       }
       if (intents.when) {
         const seen = new Set<string>();
-        const facts = fromHits(index.search(terms, only('fact')), 2, seen);
+        const facts = fromHits(ofKind(hits, 'fact'), 2, seen);
         return answer(query, 'timeline', [...facts, ...fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
       }
       // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that

@@ -14,15 +14,22 @@ interface IndexedDoc {
   text: string;
 }
 
+/** A search result; MiniSearch's own result objects are used as they are, not copied. */
 export interface Hit {
   id: string;
   score: number;
   /** The processed query terms this entry matched (exactly, by prefix or fuzzily). */
-  matched: string[];
+  queryTerms: string[];
 }
 
+/**
+ * Hits kept per search. Answers show a handful, and anything below a quarter of the best score is
+ * dropped anyway; keeping the tail would only cost time on large corpora.
+ */
+export const MAX_HITS = 200;
+
 export interface SearchIndex {
-  search(terms: string[], filter?: (kind: EntryKind) => boolean): Hit[];
+  search(terms: string[]): Hit[];
   /** Whether a processed term occurs anywhere in the knowledge base, exactly. */
   hasTerm(term: string): boolean;
   /**
@@ -48,6 +55,7 @@ function toDoc(entry: Entry): IndexedDoc {
 
 export function buildSearchIndex(entries: Entry[]): SearchIndex {
   const docs = entries.filter((e) => e.kind !== 'source').map(toDoc);
+  const vocabulary = new Set<string>();
   const kinds = new Map(docs.map((d) => [d.id, d.kind]));
   const mini = new MiniSearch<IndexedDoc>({
     fields: ['title', 'aliases', 'people', 'text'],
@@ -56,14 +64,16 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
     processTerm,
     searchOptions: {
       boost: FIELD_BOOST,
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => fuzzyDistance(term) || false,
+      // A word the knowledge base contains needs no completion or typo tolerance; expanding it anyway
+      // would only add near neighbours ("intercept" → "interest") and, on a large corpus, most of the
+      // search time. Unknown words get both.
+      prefix: (term) => term.length >= 5 && !vocabulary.has(term),
+      fuzzy: (term) => (!vocabulary.has(term) && fuzzyDistance(term)) || false,
       maxFuzzy: 2,
       boostDocument: (id) => KIND_BOOST[kinds.get(id as string) ?? 'source'],
     },
   });
   mini.addAll(docs);
-  const vocabulary = new Set<string>();
   for (const d of docs) {
     for (const token of tokenize(`${d.title} ${d.aliases} ${d.people} ${d.text}`)) {
       const term = processTerm(token);
@@ -71,15 +81,14 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
     }
   }
   return {
-    search(terms, filter) {
+    search(terms) {
       if (!terms.length) return [];
       // Terms are already processed; pass them through as they are.
       const results: SearchResult[] = mini.search(terms.join(' '), {
         tokenize: (q) => q.split(' '),
         processTerm: (t) => t,
-        filter: filter ? (r) => filter(kinds.get(r.id as string)!) : undefined,
       });
-      return results.map((r) => ({ id: r.id as string, score: r.score, matched: r.queryTerms }));
+      return (results.length > MAX_HITS ? results.slice(0, MAX_HITS) : results) as Hit[];
     },
     hasTerm: (term) => vocabulary.has(term),
     hasStemOf: (term) => {

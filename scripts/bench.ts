@@ -1,0 +1,68 @@
+// npm run bench: start-up time, answer latency (p50/p99) over the evaluation questions, peak memory,
+// and the same latency with the corpus grown 10× and 100× by synthetic passages.
+import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Entry, KnowledgeBase, PassageEntry } from '../src/knowledge/types.js';
+import { createEngine } from '../src/retrieval/engine.js';
+import { loadQuestions } from './lib/evaluate.js';
+
+const started = performance.now(); // ms since the process started (performance.timeOrigin)
+const loaded = loadKnowledge();
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const loadedAt = performance.now();
+const engine = createEngine(loaded.kb);
+const readyAt = performance.now();
+
+const questions = loadQuestions().map((q) => q.q);
+const ROUNDS = 30;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function latencies(ask: (q: string) => unknown): { p50: number; p99: number; max: number } {
+  for (const q of questions) ask(q); // warm up the JIT
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      ask(q);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]! };
+}
+
+/**
+ * A corpus `factor` times larger, of synthetic passages drawn from the knowledge base's own word
+ * distribution (each word picked with the frequency it has across all entries), so that common words
+ * stay common, rare words rare, and search does the work a larger corpus on the same subject would ask.
+ */
+function grown(kb: KnowledgeBase, factor: number): KnowledgeBase {
+  const words = kb.entries.filter((e) => e.kind !== 'source').flatMap((e) => e.text.split(/\s+/)).filter(Boolean);
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
+  const model = kb.entries.find((e): e is PassageEntry => e.kind === 'passage')!;
+  const extra: Entry[] = [];
+  const target = kb.entries.length * (factor - 1);
+  for (let i = 0; i < target; i++) extra.push({ ...model, id: `synthetic-${i}`, paragraph: 1000 + i, title: pick(4), text: pick(70) });
+  const entries = [...kb.entries, ...extra];
+  return { ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+const shipped = latencies((q) => engine.ask(q));
+console.log(`Corpus: ${loaded.kb.entries.length} entries; ${questions.length} questions × ${ROUNDS} rounds\n`);
+console.log(`Ready (process start → knowledge loaded and indexed): ${readyAt.toFixed(1)} ms`);
+console.log(`  of which loading and checking knowledge/: ${(loadedAt - started).toFixed(1)} ms, indexing: ${(readyAt - loadedAt).toFixed(1)} ms`);
+console.log(`Answer latency, shipped corpus: p50 ${fmt(shipped.p50)}, p99 ${fmt(shipped.p99)}, max ${fmt(shipped.max)}`);
+for (const factor of [10, 100]) {
+  const kb = grown(loaded.kb, factor);
+  const t = performance.now();
+  const big = createEngine(kb);
+  const indexMs = performance.now() - t;
+  const l = latencies((q) => big.ask(q));
+  console.log(`Answer latency, ${factor}× corpus (${kb.entries.length} entries, indexed in ${indexMs.toFixed(0)} ms): p50 ${fmt(l.p50)}, p99 ${fmt(l.p99)}, max ${fmt(l.max)}`);
+}
+console.log(`Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (includes the 100× corpus)`);
