@@ -86,10 +86,9 @@ function canonical(text: string): string {
   });
   return introduced.replace(WORD_BEFORE_NUMBER, (word: string) => {
     const lower = word.toLowerCase();
-    if (REAL_WORDS.has(lower)) return word;
-    for (const target of ['article', 'articles', 'chapter', 'chapters']) {
-      if (lower !== target && lower[0] === target[0] && distance(lower, target) <= 2) return target;
-    }
+    const targets = ['article', 'articles', 'chapter', 'chapters'];
+    if (REAL_WORDS.has(lower) || targets.includes(lower)) return word;
+    for (const target of targets) if (lower[0] === target[0] && distance(lower, target) <= 2) return target;
     return word;
   });
 }
