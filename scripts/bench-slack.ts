@@ -4,6 +4,8 @@
 // The app runs in this process; the load generator and the fake Slack run in a child process, as
 // Slack runs on other machines, so they do not compete with the app for its event loop.
 import { fork } from 'node:child_process';
+import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createSlackApp } from '../adapters/slack/index.js';
@@ -111,9 +113,12 @@ async function appSide(): Promise<void> {
   worker.send({ port: slack.port! } satisfies ToWorker);
   // The app's CPU time includes the warm-up; the figure per command is an upper bound.
   const cpu = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const { samples, seconds, cpuMs } = (await next()) as { samples: Sample[]; seconds: number; cpuMs: number };
   const used = process.cpuUsage(cpu);
   const appCpuMs = (used.user + used.system) / 1000;
+  loop.disable();
   await slack.stop();
   await new Promise((resolve) => worker.once('exit', resolve));
 
@@ -124,7 +129,8 @@ async function appSide(): Promise<void> {
   console.log(`acknowledged:   ${acked}/${TOTAL}; answered: ${samples.length}/${TOTAL}; ${(TOTAL / seconds).toFixed(0)} commands/s`);
   console.log(`ack latency:    p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, max ${ms(acks.at(-1)!)}`);
   console.log(`answer latency: p50 ${ms(percentile(answers, 50))}, p99 ${ms(percentile(answers, 99))}, max ${ms(answers.at(-1)!)}`);
-  console.log(`CPU per command: app ${(appCpuMs / (TOTAL + WARM_UP)).toFixed(2)} ms, fake Slack and load generator ${(cpuMs / TOTAL).toFixed(2)} ms (${(await import('node:os')).cpus().length} CPUs)`);
+  console.log(`CPU per command: app ${(appCpuMs / (TOTAL + WARM_UP)).toFixed(2)} ms, fake Slack and load generator ${(cpuMs / TOTAL).toFixed(2)} ms (${cpus().length} CPUs)`);
+  console.log(`app event-loop delay: p50 ${ms(loop.percentile(50) / 1e6)}, p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`);
   if (acked !== TOTAL || samples.length !== TOTAL) process.exitCode = 1;
 }
 

@@ -10,7 +10,8 @@ interface Manifest {
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 }
 
-const manifest = parse(readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8')) as Manifest;
+const source = readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8');
+const manifest = parse(source) as Manifest;
 
 describe('adapters/slack/manifest.yml', () => {
   it('declares the slash command, events, interactivity, Socket Mode and App Home tabs', () => {
@@ -23,5 +24,12 @@ describe('adapters/slack/manifest.yml', () => {
 
   it('asks only for the scopes those need', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history']);
+  });
+
+  it('HTTP mode: uncommenting the lines the README names puts /slack/events in all three places', () => {
+    const http = source.replace(/^(\s*)# ((?:url|request_url): \S+)\s+# HTTP mode$/gm, '$1$2');
+    const m = parse(http) as { features: { slash_commands: { url?: string }[] }; settings: { event_subscriptions: { request_url?: string }; interactivity: { request_url?: string } } };
+    const urls = [m.features.slash_commands[0]!.url, m.settings.event_subscriptions.request_url, m.settings.interactivity.request_url];
+    expect(urls).toEqual(Array(3).fill('https://YOUR-HOST/slack/events'));
   });
 });
