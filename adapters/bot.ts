@@ -7,7 +7,7 @@ import type { Config } from '../src/runtime/config.js';
 import { createHandler, type Handler } from '../src/runtime/handler.js';
 import { startHealthServer, type HealthServer } from '../src/runtime/health.js';
 import type { Logger } from '../src/runtime/logger.js';
-import { createMemoryRateLimiter } from '../src/runtime/rateLimit.js';
+import { createMemoryRateLimiter, unlimited } from '../src/runtime/rateLimit.js';
 import type { ConsoleOptions } from './console/index.js';
 import type { AdapterDeps, RunningAdapter } from './shared/adapter.js';
 
@@ -79,10 +79,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   try {
     const engine = (options.openEngine ?? openEngine)();
     logger.info({ articles: engine.catalog.articles.length }, 'knowledge base indexed');
-    const rateLimiter = createMemoryRateLimiter(config.rateLimit.perMinute);
+    const plans = planAdapters(config, options.console);
+    // The console's only user is the person at the keyboard (or a piped file): nobody to protect.
+    const consoleOnly = plans.every((p) => p.name === 'console');
+    const rateLimiter = consoleOnly ? unlimited : createMemoryRateLimiter(config.rateLimit.perMinute);
     handler = createHandler({ engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength });
     const deps: AdapterDeps = { handler, engine, logger, health: { isReady } };
-    const plans = planAdapters(config, options.console);
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.
     const outcomes = await Promise.allSettled(plans.map((plan) => plan.start(deps)));

@@ -8,7 +8,7 @@ export function resultText(r: Result): string {
   const heading = r.article ? `Article ${r.article}. ${r.title}` : r.title;
   lines.push(`■ ${heading}${r.stance ? ` [${stanceLabel(r)}]` : ''}`);
   if (r.isSummary) lines.push(`  ${SUMMARY_LABEL}:`, ...indent(r.text));
-  else lines.push(...indent(r.kind === 'quote' ? `“${r.text}”` : `“${r.text}”`));
+  else lines.push(...indent(`“${r.text}”`));
   const who = speakerLine(r);
   if (who) lines.push(`  — ${who}`);
   lines.push(`  Source: ${citationLine(r)}${r.citation.url ? ` <${r.citation.url}>` : ''}`);

@@ -35,3 +35,6 @@ export function createMemoryRateLimiter(limit: number, windowMs = 60_000, now: (
     },
   };
 }
+
+/** No limit: for the local console, where the only user is the person at the keyboard. */
+export const unlimited: RateLimiter = { take: async () => ({ allowed: true }) };
