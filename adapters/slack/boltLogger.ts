@@ -5,8 +5,17 @@ import type { Logger } from '../../src/runtime/logger.js';
 
 const LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
 
-const toText = (parts: unknown[]) =>
-  parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+function describe(part: unknown): string {
+  if (part instanceof Error) return part.message;
+  if (typeof part === 'string') return part;
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return String(part); // circular structures: a log line must never throw
+  }
+}
+
+const toText = (parts: unknown[]) => parts.map(describe).join(' ');
 
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
