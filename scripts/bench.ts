@@ -34,19 +34,24 @@ function latencies(ask: (q: string) => unknown): { p50: number; p99: number; max
 }
 
 /**
- * A corpus `factor` times larger, of synthetic passages drawn from the knowledge base's own word
- * distribution (each word picked with the frequency it has across all entries), so that common words
- * stay common, rare words rare, and search does the work a larger corpus on the same subject would ask.
+ * A corpus `factor` times larger, of synthetic passages that look like the real entries: each is a
+ * real entry's title and text with half of its words swapped for words drawn from the whole knowledge
+ * base (with their frequencies there). Words stay as common or rare across entries as they are in the
+ * real corpus, and search does the work a larger corpus on the same subject would ask of it.
  */
 function grown(kb: KnowledgeBase, factor: number): KnowledgeBase {
-  const words = kb.entries.filter((e) => e.kind !== 'source').flatMap((e) => e.text.split(/\s+/)).filter(Boolean);
+  const real = kb.entries.filter((e) => e.kind !== 'source');
+  const words = real.flatMap((e) => e.text.split(/\s+/)).filter(Boolean);
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
+  const mutate = (text: string) => text.split(/\s+/).map((w) => (random() < 0.5 ? words[Math.floor(random() * words.length)]! : w)).join(' ');
   const model = kb.entries.find((e): e is PassageEntry => e.kind === 'passage')!;
   const extra: Entry[] = [];
   const target = kb.entries.length * (factor - 1);
-  for (let i = 0; i < target; i++) extra.push({ ...model, id: `synthetic-${i}`, paragraph: 1000 + i, title: pick(4), text: pick(70) });
+  for (let i = 0; i < target; i++) {
+    const like = real[Math.floor(random() * real.length)]!;
+    extra.push({ ...model, id: `synthetic-${i}`, paragraph: 1000 + i, title: mutate(like.title), text: mutate(like.text) });
+  }
   const entries = [...kb.entries, ...extra];
   return { ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) };
 }

@@ -1,7 +1,7 @@
 // Load knowledge/ into a validated KnowledgeBase, or fail with every problem listed as
 // `file:line: field: reason`. Nothing half-loaded is ever returned.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
@@ -9,8 +9,20 @@ import { readEntry, type CitationBase } from './entries.js';
 import { foldSpace, splitSource } from './passages.js';
 import type { ArticleEntry, ChapterEntry, Entry, KnowledgeBase, SourceEntry } from './types.js';
 
-export const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 const CITATIONS_FILE = 'citations.yml';
+
+/**
+ * The project's knowledge/ folder, found by walking up from this module: it sits two levels up in the
+ * source tree and one level up in the bundled build (dist/).
+ */
+export const KNOWLEDGE_DIR = findKnowledgeDir(dirname(fileURLToPath(import.meta.url)));
+
+function findKnowledgeDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'knowledge', CITATIONS_FILE))) return join(dir, 'knowledge');
+    if (dirname(dir) === dir) return join(from, '..', '..', 'knowledge');
+  }
+}
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: string[] };
 

@@ -13,6 +13,8 @@ import { contentWords, fold, normalizeQuery, processTerm, SUBJECT_WORDS, tokeniz
 
 /** How many results a plain search answer shows: short answers are the point. */
 const SEARCH_RESULTS = 3;
+/** Terms found in more than this share of entries are too common to search by (see ask). */
+const MAX_DOCUMENT_SHARE = 0.5;
 /** Results scoring below this share of the best one are noise, not answers. */
 const MIN_RELATIVE_SCORE = 0.25;
 
@@ -167,7 +169,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const hits = index.search(processed(PURPOSE_QUERY));
     return [...fromHits(ofKind(hits, 'article'), 1, seen), ...fromHits(ofKind(hits, 'passage'), 2, seen)];
   })();
-  const purpose = (query: string): Answer => answer(query, 'purpose', purposeResults, undefined, ['article 1', 'What did civil society say?', 'timeline']);
+  const purpose = (query: string): Answer => answer(query, 'purpose', purposeResults, undefined, ['What did Human Rights Watch say?', 'timeline', 'chapter II']);
 
   return {
     catalog: buildCatalog(kb, quotes, sources),
@@ -201,11 +203,15 @@ export function createEngine(kb: KnowledgeBase): Engine {
         const namesSubject = tokenize(query).some((w) => SUBJECT_WORDS.has(fold(w)));
         return namesSubject ? purpose(query) : answer(query, 'search', []);
       }
-      const hits = index.search(terms);
+      // Words in more than half of all entries ("States Parties") cannot tell entries apart; searching
+      // them only costs time, a lot of it on a large corpus. They still count as known words.
+      const telling = terms.filter((t) => index.documentShare(t) <= MAX_DOCUMENT_SHARE);
+      const searched = telling.length ? telling : terms;
+      const hits = index.search(searched);
       if (speakerQuotes.length) return answer(query, 'quotes', quotesFor(speakerQuotes, hits, intents.stance));
       if (intents.purpose) return purpose(query);
 
-      const decision = decideAbstention(terms, hits, index, processedWords(query));
+      const decision = decideAbstention(searched, hits, index, processedWords(query));
       if (decision.abstain) return answer(query, 'search', []);
       if (intents.contested.length) return answer(query, 'balanced', balanced(hits, terms, intents.contested));
       if (intents.why) {

@@ -10,7 +10,6 @@ interface IndexedDoc {
   kind: EntryKind;
   title: string;
   aliases: string;
-  people: string;
   text: string;
 }
 
@@ -37,9 +36,11 @@ export interface SearchIndex {
    * a known word of 4+ letters that is the term minus at most 3 trailing letters.
    */
   hasStemOf(term: string): boolean;
+  /** The share of entries (0 to 1) that contain the term. */
+  documentShare(term: string): number;
 }
 
-const FIELD_BOOST = { title: 3, aliases: 2.5, people: 2, text: 1 };
+const FIELD_BOOST = { title: 3, aliases: 2.5, text: 1 };
 
 // Summaries of whole chapters and glossary entries are broader than an article or a passage; at equal
 // relevance the specific entry should win.
@@ -49,16 +50,20 @@ const KIND_BOOST: Record<EntryKind, number> = { article: 1, passage: 1, quote: 1
 export const fuzzyDistance = (term: string): number => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
 
 function toDoc(entry: Entry): IndexedDoc {
-  const people = entry.kind === 'quote' ? [entry.speaker, entry.role, entry.organisation].filter(Boolean).join(' ') : '';
-  return { id: entry.id, kind: entry.kind, title: entry.title, aliases: entry.aliases.join(' ; '), people, text: entry.text };
+  // Who said a quote is searched like an alias: "Deborah Brown", "Human Rights Watch". (One field
+  // fewer to look up for every query term.)
+  const people = entry.kind === 'quote' ? [entry.speaker, entry.role, entry.organisation] : [];
+  return { id: entry.id, kind: entry.kind, title: entry.title, aliases: [...entry.aliases, ...people].filter(Boolean).join(' ; '), text: entry.text };
 }
 
 export function buildSearchIndex(entries: Entry[]): SearchIndex {
   const docs = entries.filter((e) => e.kind !== 'source').map(toDoc);
-  const vocabulary = new Set<string>();
+  // Document frequency of every term; its keys are the vocabulary.
+  const documentFrequency = new Map<string, number>();
+  const vocabulary = { has: (term: string) => documentFrequency.has(term) };
   const kinds = new Map(docs.map((d) => [d.id, d.kind]));
   const mini = new MiniSearch<IndexedDoc>({
-    fields: ['title', 'aliases', 'people', 'text'],
+    fields: ['title', 'aliases', 'text'],
     storeFields: [],
     tokenize,
     processTerm,
@@ -70,15 +75,16 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
       prefix: (term) => term.length >= 5 && !vocabulary.has(term),
       fuzzy: (term) => (!vocabulary.has(term) && fuzzyDistance(term)) || false,
       maxFuzzy: 2,
-      boostDocument: (id) => KIND_BOOST[kinds.get(id as string) ?? 'source'],
     },
   });
   mini.addAll(docs);
   for (const d of docs) {
-    for (const token of tokenize(`${d.title} ${d.aliases} ${d.people} ${d.text}`)) {
+    const terms = new Set<string>();
+    for (const token of tokenize(`${d.title} ${d.aliases} ${d.text}`)) {
       const term = processTerm(token);
-      if (term) vocabulary.add(term);
+      if (term) terms.add(term);
     }
+    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   return {
     search(terms) {
@@ -88,9 +94,15 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
         tokenize: (q) => q.split(' '),
         processTerm: (t) => t,
       });
-      return (results.length > MAX_HITS ? results.slice(0, MAX_HITS) : results) as Hit[];
+      // The kind boost multiplies a document's whole score, so it is applied here once per result
+      // rather than through MiniSearch's boostDocument, which is called for every term and field.
+      // Boosts are at most 1, so re-sorting a margin past MAX_HITS keeps the top MAX_HITS right.
+      const top = results.slice(0, MAX_HITS * 2) as Hit[];
+      for (const r of top) r.score *= KIND_BOOST[kinds.get(r.id)!];
+      return top.sort((a, b) => b.score - a.score).slice(0, MAX_HITS);
     },
     hasTerm: (term) => vocabulary.has(term),
+    documentShare: (term) => (documentFrequency.get(term) ?? 0) / Math.max(1, docs.length),
     hasStemOf: (term) => {
       for (let cut = 1; cut <= 3 && term.length - cut >= 4; cut++) if (vocabulary.has(term.slice(0, -cut))) return true;
       return false;

@@ -58,11 +58,20 @@ export function stem(word: string): string {
   return word.length <= 2 || /\d/.test(word) ? word : stemmer(word);
 }
 
+// Stemming is the costly step of indexing, and a corpus repeats its words: remember each token's term.
+// Bounded, because questions bring new words without end.
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_SIZE = 50_000;
+
 /** Index and query term: folded and stemmed, or null for a stop word. */
 export function processTerm(token: string): string | null {
+  let term = termCache.get(token);
+  if (term !== undefined) return term;
   const word = fold(token);
-  if (STOP_WORDS.has(word)) return null;
-  return stem(word);
+  term = STOP_WORDS.has(word) ? null : stem(word);
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(token, term);
+  return term;
 }
 
 /** The content words of a question: folded, not stop words, not subject words. */

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../adapters/main.ts', import.meta.url));
+/** What `npm start` runs: the bundle `npm run build` writes. */
+export const BUILT_MAIN = fileURLToPath(new URL('../../dist/adapters/main.js', import.meta.url));
 // Resolved from here, since the child's working directory has no node_modules.
 const TSX = import.meta.resolve('tsx');
 
@@ -19,6 +21,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Keep stdin open and send this signal once `when` holds for the output so far. */
   signal?: { name: NodeJS.Signals; when(output: { stdout: string; stderr: string }): boolean };
+  /** Run the built bundle (as npm start does) instead of the TypeScript source through tsx. */
+  built?: boolean;
 }
 
 export interface RunResult {
@@ -33,7 +37,8 @@ export async function runMain(options: RunOptions = {}): Promise<RunResult> {
   if (options.dotenv !== undefined) writeFileSync(join(cwd, '.env'), options.dotenv);
   // Only what node needs: nothing from the developer's shell (tokens, LOG_LEVEL) leaks into the run.
   const env = { PATH: process.env.PATH ?? '', HOME: cwd, ...options.env };
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = options.built ? [BUILT_MAIN] : ['--import', TSX, MAIN];
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let signalled = false;
