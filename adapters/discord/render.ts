@@ -40,8 +40,9 @@ export function resultEmbed(result: Result): APIEmbed {
   const text = safeText(result.text, MAX_PASSAGE).trim();
   const body = result.isSummary ? `**${SUMMARY_LABEL}**\n${text}` : blockquote(text || '…');
   const fields: APIEmbedField[] = [];
-  const speaker = speakerLine(result);
-  if (speaker) fields.push(field(w.SPEAKER_LABEL, safeText(speaker, LIMITS.fieldValue), true));
+  // A speaker made only of control or invisible characters is empty once cleaned: no blank field.
+  const speaker = safeText(speakerLine(result) ?? '', LIMITS.fieldValue).trim();
+  if (speaker) fields.push(field(w.SPEAKER_LABEL, speaker, true));
   const stance = stanceLabel(result);
   if (stance) fields.push(field(w.STANCE_LABEL, stance, true));
   // The link text is cut first so the closing "](url)" always survives.

@@ -82,6 +82,14 @@ describe('discord renderer', () => {
     expect(fields.Stance).toMatch(/^(Supportive|Critical|Neutral)$/);
   });
 
+  it('leaves out a speaker field that is blank once control characters are removed (found by the property)', () => {
+    const answer = { query: 'q', abstained: false, outcome: { type: 'answered' as const }, intent: 'quotes' as const, suggestions: [],
+      results: [{ id: 'q', kind: 'quote' as const, title: 'T', text: 'x', isSummary: false, score: 1, speaker: '\u202e', citation: { source: 'S', locator: 'p 1' } }] };
+    const pages = render({ type: 'answer', requestId: 'r', answer });
+    for (const p of pages) expect(limitViolations(p)).toEqual([]);
+    expect(pages[0]!.embeds[0]!.fields!.map((f) => f.name)).not.toContain('Said by');
+  });
+
   it('neutralises every kind of mention and escapes markdown in untrusted text', () => {
     const text = safeText('@everyone @here <@123456789012345678> <@!123456789012345678> <@&123456789012345678> **bold**');
     expect(text).not.toMatch(LIVE_MENTION);
