@@ -48,9 +48,10 @@ function titleOf(result: Result): string {
 /** Citation, speaker and stance: the context line under each result. */
 function metaOf(result: Result): string[] {
   const lines: string[] = [];
-  const speaker = speakerLine(result);
+  // Cleaned first: a speaker made only of control or invisible characters is no speaker at all.
+  const speaker = short(speakerLine(result) ?? '', 200).trim();
   const stance = stanceLabel(result);
-  if (speaker || stance) lines.push([speaker ? short(speaker, 200) : '', stance ? `*${stance}*` : ''].filter(Boolean).join(' · '));
+  if (speaker || stance) lines.push([speaker, stance ? `*${stance}*` : ''].filter(Boolean).join(' · '));
   const url = result.citation.url ?? (result.kind === 'article' ? OFFICIAL_TEXT_URL : undefined);
   lines.push(`${LABELS.source}: ${link(url, short(citationLine(result), 250))}`);
   return lines;

@@ -45,6 +45,12 @@ describe('slack renderer', () => {
     expect(pingRisks(m)).toEqual([]);
   });
 
+  it('leaves out a speaker that is blank once control characters are removed (found by the property)', () => {
+    const m = renderReply(answerOf([{ ...quote, speaker: '\u202e', organisation: undefined, stance: undefined }]));
+    expect(limitViolations(m)).toEqual([]);
+    expect(visibleText(m)).not.toContain(' · *');
+  });
+
   it('labels summaries and does not quote them', () => {
     const m = renderReply(answerOf([{ ...quote, isSummary: true, speaker: undefined, stance: undefined }]));
     const section = JSON.stringify(m.blocks[1]);
