@@ -1,15 +1,12 @@
 // The platform-neutral answer the core returns. Adapters only render it; every user-facing
 // sentence about an outcome is chosen at the edge (adapters/shared/messages.ts).
-import type { Citation, EntryKind, Stance } from './knowledge/types.js';
+import type { EntryCore, Stance } from './knowledge/types.js';
 
-export interface Result {
-  id: string;
-  kind: EntryKind;
-  title: string;
-  /** Verbatim text when `isSummary` is false; otherwise our own summary, to be labelled as such. */
-  text: string;
-  isSummary: boolean;
-  citation: Citation;
+/**
+ * One entry as shown: `text` is verbatim when `isSummary` is false, otherwise our own summary, to be
+ * labelled as such.
+ */
+export interface Result extends EntryCore {
   /** Relative relevance within this answer (1 = best); not comparable across answers. */
   score: number;
   speaker?: string;

@@ -35,6 +35,9 @@ interface EntryBase {
   origin: { file: string; line: number; lines?: Record<string, number> };
 }
 
+/** What every entry shows a reader: the part of an entry an answer carries (see Result). */
+export type EntryCore = Pick<EntryBase, 'id' | 'kind' | 'title' | 'text' | 'isSummary' | 'citation'>;
+
 export interface SourceEntry extends EntryBase {
   kind: 'source';
   /** Section headings as they appear in the text, used to split it into passages. */
