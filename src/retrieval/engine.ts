@@ -69,10 +69,15 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   const answer = (query: string, intent: Intent, shown: Result[], outcome: Outcome = { type: 'answered' }, suggestions: string[] = []): Answer => {
     const results = withoutRepeatedQuotes(shown);
+    const abstained = results.length === 0;
     return {
-    query, abstained: results.length === 0, outcome: results.length === 0 && outcome.type === 'answered' ? { type: 'no_match' } : outcome, intent,
-    results: results.map((r, i) => ({ ...r, score: i === 0 && r.score === 0 ? 1 : r.score })),
-    suggestions: results.length === 0 ? (suggestions.length ? suggestions : DEFAULT_SUGGESTIONS) : suggestions,
+      query,
+      abstained,
+      // An answer with nothing to show is a "no match", whatever path produced it.
+      outcome: abstained && outcome.type === 'answered' ? { type: 'no_match' } : outcome,
+      intent,
+      results,
+      suggestions: abstained && !suggestions.length ? DEFAULT_SUGGESTIONS : suggestions,
     };
   };
 
@@ -93,6 +98,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
    * evidence than the same words apart: such entries' scores double. MiniSearch has no phrase search, so
    * this looks at the best hits' text, which is cheap.
    */
+  const foldedText = new Map(kb.entries.map((e) => [e.id, ` ${tokenize(fold(`${e.title} ${e.aliases.join(' , ')} ${e.text}`)).join(' ')} `]));
   const boostPhrase = (hits: Hit[], query: string): Hit[] => {
     const words = contentWords(query).filter((w) => !/^\d+$/.test(w));
     if (words.length < 2) return hits;
@@ -100,7 +106,6 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const boosted = hits.slice(0, 30).map((h) => (foldedText.get(h.id)!.includes(phrase) ? { ...h, score: h.score * 2 } : h));
     return [...boosted.sort((a, b) => b.score - a.score), ...hits.slice(30)];
   };
-  const foldedText = new Map(kb.entries.map((e) => [e.id, ` ${tokenize(fold(`${e.title} ${e.aliases.join(' , ')} ${e.text}`)).join(' ')} `]));
 
   /** A glossary entry points to provisions: show the first one it names right after it. */
   const withLinkedArticles = (results: Result[]): Result[] => {
