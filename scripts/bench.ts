@@ -11,6 +11,7 @@ if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const loadedAt = performance.now();
 const engine = createEngine(loaded.kb);
 const readyAt = performance.now();
+const readyRss = process.memoryUsage().rss;
 
 const questions = loadQuestions().map((q) => q.q);
 const ROUNDS = 30;
@@ -61,6 +62,7 @@ const shipped = latencies((q) => engine.ask(q));
 console.log(`Corpus: ${loaded.kb.entries.length} entries; ${questions.length} questions × ${ROUNDS} rounds\n`);
 console.log(`Ready (process start → knowledge loaded and indexed): ${readyAt.toFixed(1)} ms`);
 console.log(`  of which loading and checking knowledge/: ${(loadedAt - started).toFixed(1)} ms, indexing: ${(readyAt - loadedAt).toFixed(1)} ms`);
+console.log(`RSS when ready (shipped corpus): ${(readyRss / 2 ** 20).toFixed(0)} MiB`);
 console.log(`Answer latency, shipped corpus: p50 ${fmt(shipped.p50)}, p99 ${fmt(shipped.p99)}, max ${fmt(shipped.max)}`);
 for (const factor of [10, 100]) {
   const kb = grown(loaded.kb, factor);
