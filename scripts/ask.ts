@@ -1,6 +1,7 @@
 // npm run ask -- "question"        a readable answer with quotes and citations
 // npm run ask -- --json "question" the Answer as JSON
 // npm run ask -- --jsonl           one question a line on stdin, one Answer JSON a line on stdout
+import './lib/cli.js';
 import { createInterface } from 'node:readline';
 import { answerText } from '../adapters/shared/plainText.js';
 import { openEngine } from '../src/knowledge/open.js';

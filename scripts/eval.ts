@@ -1,4 +1,5 @@
 // npm run eval: answer quality of the engine beside a plain MiniSearch, over test/eval/questions.jsonl.
+import './lib/cli.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createEngine } from '../src/retrieval/engine.js';
 import { loadQuestions, plainMiniSearch, score, type Metrics } from './lib/evaluate.js';

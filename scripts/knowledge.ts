@@ -1,6 +1,7 @@
 // npm run knowledge -- check                 counts by kind; exits 1 listing every problem
 // npm run --silent knowledge -- export --jsonl   every entry as one JSON object a line
 // npm run knowledge -- import-official FILE  fill articles' official text from a plain-text copy
+import './lib/cli.js';
 import { readFileSync } from 'node:fs';
 import { importOfficialText } from '../src/knowledge/importOfficial.js';
 import { KNOWLEDGE_DIR, loadKnowledge } from '../src/knowledge/load.js';

@@ -15,6 +15,7 @@ import { contentWords, fold, normalizeQuery, processTerm, SUBJECT_WORDS, tokeniz
 const SEARCH_RESULTS = 3;
 /** Terms found in more than this share of entries are too common to search by (see ask). */
 const MAX_DOCUMENT_SHARE = 0.5;
+const COVERAGE_POWER = 2;
 /** Results scoring below this share of the best one are noise, not answers. */
 const MIN_RELATIVE_SCORE = 0.25;
 
@@ -98,6 +99,16 @@ export function createEngine(kb: KnowledgeBase): Engine {
    * evidence than the same words apart: such entries' scores double. MiniSearch has no phrase search, so
    * this looks at the best hits' text, which is cheap.
    */
+  /**
+   * An entry that matches every word of the question beats one that matches some of them very well
+   * (a section heading that repeats two words, say): scores are scaled by the square of the share of
+   * the question's words each entry matches.
+   */
+  const preferCoverage = (hits: Hit[], terms: string[]): Hit[] => {
+    if (terms.length < 2) return hits;
+    const head = hits.slice(0, 30).map((h) => ({ ...h, score: h.score * (h.queryTerms.length / terms.length) ** COVERAGE_POWER }));
+    return [...head.sort((a, b) => b.score - a.score), ...hits.slice(30)];
+  };
   const foldedText = new Map(kb.entries.map((e) => [e.id, ` ${tokenize(fold(`${e.title} ${e.aliases.join(' , ')} ${e.text}`)).join(' ')} `]));
   const boostPhrase = (hits: Hit[], query: string): Hit[] => {
     const words = contentWords(query).filter((w) => !/^\d+$/.test(w));
@@ -233,7 +244,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
       // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
       const exact = new Set(named.get(terms.join(' ')) ?? []);
-      const phrased = boostPhrase(hits, query);
+      const phrased = boostPhrase(preferCoverage(hits, searched), query);
       const ranked = exact.size ? [...phrased.filter((h) => exact.has(h.id)), ...phrased.filter((h) => !exact.has(h.id))] : phrased;
       const results = withLinkedArticles(fromHits(ranked, SEARCH_RESULTS, new Set()));
       const linked = (r: Result) => {

@@ -38,7 +38,8 @@ const SOURCE_WORDS = new Set(['source', 'sources', 'documents', 'references', 'b
 /** Stems of contested topics: any of these makes the answer show provisions and voices of both stances. */
 const CONTESTED_PHRASES = ['human rights', 'privacy', 'surveillance', 'data protection', 'personal data', 'safeguard', 'civil liberties',
   'freedom of expression', 'free speech', 'repression', 'authoritarian', 'journalists', 'activists', 'dissidents', 'abuse of power', 'oversight'];
-const IN_FORCE = /\b(?:in|into) force\b|\beffective\b|\bsigned\b|\bsignature\b|\bratif/;
+// "Effective" alone asks whether it will work, not when it applies: only "take effect" counts.
+const IN_FORCE = /\b(?:in|into) force\b|\btakes? effect\b|\bbecomes? effective\b|\bsigned\b|\bsignature\b|\bratif/;
 
 export function detectIntents(question: string): IntentSignals {
   const folded = fold(question);

@@ -46,16 +46,26 @@ export const STOP_WORDS = new Set(
     'yours yourself yourselves tell show give explain please say says said think know want let lets s t don doesn isn ' +
     'anything something thing things does mean means much many really whats whos hi hello hey thanks thank ' +
     // Verbs and time words that carry no topic of their own ("what happens next", "what time is it").
-    'happen happens happened happening going get gets got time today tomorrow tonight yesterday now currently')
+    'happen happens happened happening going get gets got time today tomorrow tonight yesterday now currently ' +
+    // How people ask about any provision ("does it require", "does it cover"): every article does one.
+    'require requires required must shall cover covers covered deal deals dealt')
     .split(' '),
 );
 
 /** Words that name the subject itself: every entry is about them, so they are no evidence of a match. */
 export const SUBJECT_WORDS = new Set(['convention', 'conventions', 'treaty', 'treaties', 'un', 'united', 'nations', 'cybercrime', 'cybercrimes', 'agreement', 'instrument', 'text']);
 
+/**
+ * British -ise/-isation spellings as -ize/-ization, so "criminalise" meets "criminalization". Applied to
+ * index and query alike, so a word that merely ends that way ("promise") maps consistently on both sides.
+ */
+function americanSpelling(word: string): string {
+  return word.length > 5 ? word.replace(/is(ation|ations|e|ed|es|ing)$/, 'iz$1') : word;
+}
+
 export function stem(word: string): string {
   // Digits and very short words are kept as they are: the stemmer would mangle "24" or "un".
-  return word.length <= 2 || /\d/.test(word) ? word : stemmer(word);
+  return word.length <= 2 || /\d/.test(word) ? word : stemmer(americanSpelling(word));
 }
 
 // Stemming is the costly step of indexing, and a corpus repeats its words: remember each token's term.
