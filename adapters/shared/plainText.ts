@@ -21,7 +21,8 @@ function indent(text: string): string[] {
 
 export function answerText(answer: Answer): string {
   const parts: string[] = [];
-  const message = outcomeMessage(answer.outcome);
+  // An answer with nothing to show says so, whatever its outcome claims.
+  const message = outcomeMessage(answer.outcome) ?? (answer.results.length ? undefined : outcomeMessage({ type: 'no_match' }));
   if (message) parts.push(message);
   parts.push(...answer.results.map(resultText));
   if (answer.suggestions.length) parts.push(`${answer.abstained ? 'You could ask' : 'See also'}: ${answer.suggestions.join(' · ')}`);
@@ -40,7 +41,15 @@ export function helpText(prefix: string): string {
 }
 
 export function replyText(reply: Reply, prefix = '/treaty '): string {
-  if (reply.type === 'answer') return answerText(reply.answer);
-  if (reply.type === 'help') return helpText(prefix);
-  return replyMessage(reply) ?? '';
+  const text = reply.type === 'answer' ? answerText(reply.answer) : reply.type === 'help' ? helpText(prefix) : (replyMessage(reply) ?? '');
+  return terminalSafe(text);
+}
+
+// Control characters (other than line breaks) and bidirectional overrides: in a terminal they could
+// move the cursor, recolour or hide text, or run escape sequences. Nothing legitimate uses them.
+const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text fit for a terminal: no escape sequences, no bidi tricks, no lone surrogates. */
+export function terminalSafe(text: string): string {
+  return text.toWellFormed().replace(UNSAFE, '');
 }
