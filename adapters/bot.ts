@@ -68,12 +68,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   let started = false;
   let stopping = false;
-  const isReady = () => started && !stopping;
+  const adapters: RunningAdapter[] = [];
+  const isReady = () => started && !stopping && adapters.every((a) => a.connected?.() !== false);
   // Up first, so probes see a live but unready process while the knowledge base is indexed.
   const health = config.healthPort === undefined ? undefined : await startHealthServer({ port: config.healthPort, host: options.healthHost, isReady });
   if (health) logger.info({ port: health.port }, 'health server listening on /healthz and /readyz');
 
-  const adapters: RunningAdapter[] = [];
   let handler: Handler;
   let finished: Promise<void> = new Promise(() => undefined);
   try {

@@ -58,6 +58,12 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord: gateway resumed'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  // Up between a shard's ready (or resume) and its next drop; discord.js reconnects by itself.
+  let connected = false;
+  client.on(Events.ShardReady, () => { connected = true; });
+  client.on(Events.ShardResume, () => { connected = true; });
+  client.on(Events.ShardReconnecting, () => { connected = false; });
+  client.on(Events.ShardDisconnect, () => { connected = false; });
   try {
     await client.login(deps.config.token);
     await ready;
@@ -69,6 +75,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
 
   return {
     name: 'discord',
+    connected: () => connected,
     async stop() {
       client.removeAllListeners();
       await client.destroy();

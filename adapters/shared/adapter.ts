@@ -18,6 +18,11 @@ export interface AdapterDeps {
 
 export interface RunningAdapter {
   name: string;
+  /**
+   * False while the platform connection is down (a dropped gateway or socket being re-established);
+   * /readyz reports not ready meanwhile. Adapters with nothing to lose (HTTP, console) leave it out.
+   */
+  connected?(): boolean;
   /** Disconnect and release ports; in-flight requests are drained by the caller first. */
   stop(): Promise<void>;
 }

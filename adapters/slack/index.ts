@@ -29,6 +29,8 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** The bound port in HTTP mode, once started (useful with port 0). */
   readonly port: number | undefined;
+  /** Started, and in Socket Mode with its WebSocket open. */
+  connected(): boolean;
 }
 
 export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
@@ -59,9 +61,16 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
 
   let port: number | undefined;
   let started = false;
+  // Socket Mode holds a WebSocket that can drop and be re-opened; HTTP mode has no connection to lose.
+  let socketUp = config.mode !== 'socket';
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => { socketUp = true; });
+    for (const down of ['close', 'reconnecting', 'disconnected']) receiver.client.on(down, () => { socketUp = false; });
+  }
   return {
     app,
     state,
+    connected: () => started && socketUp,
     get port() {
       return port;
     },
@@ -87,5 +96,5 @@ export async function startSlack(deps: SlackDeps): Promise<RunningAdapter & { po
   await slack.start();
   const log = deps.logger.child({ adapter: 'slack' });
   log.info({ mode: deps.config.mode, port: slack.port, apiUrl: deps.config.apiUrl }, 'slack adapter started');
-  return { name: 'slack', port: slack.port, stop: () => slack.stop() };
+  return { name: 'slack', port: slack.port, connected: slack.connected, stop: () => slack.stop() };
 }

@@ -59,8 +59,10 @@ describe('gateway', () => {
     bot = await startBot();
     const { fake } = bot;
     expect((await interact(fake, article(6))).body.type).toBe(4);
+    expect(bot.adapter.connected?.()).toBe(true);
     fake.disconnect(4000); // unknown error: resumable
     await until(() => fake.resumes === 1);
+    await until(() => bot!.adapter.connected?.() === true); // what /readyz reports
     const call = await interact(fake, article(7));
     expect(visible(call.body.data)).toContain('Illegal access');
     expect(fake.identifies).toBe(1); // resumed, not a new session

@@ -10,6 +10,15 @@ import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { visibleText } from './slackChecks.js';
 
+/** Wait for a condition that no API call signals (connection state), checking every 20 ms. */
+async function poll(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('Socket Mode', () => {
   let fake: FakeSlack;
   let wss: WebSocketServer;
@@ -71,5 +80,18 @@ describe('Socket Mode', () => {
     const post = await fake.waitFor(() => fake.posts('chat.postMessage')[0], 'chat.postMessage');
     expect(post.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1800000000.000300' });
     expect(post.authorization).toBe('Bearer xoxb-test-token');
+  });
+
+  it('reports the socket down while it reconnects, and up again once Slack says hello (for /readyz)', async () => {
+    expect(slack.connected()).toBe(true);
+    const reconnected = new Promise<void>((resolve) => wss.once('connection', (ws) => {
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0APP' } }));
+      resolve();
+    }));
+    socket.close(1001, 'going away'); // as Slack closes a socket it is about to refresh
+    await poll(() => !slack.connected(), 'socket reported down', 2_000);
+    // The client waits its ping timeout (5 s) before reconnecting.
+    await poll(() => slack.connected(), 'socket reported up again', 15_000);
+    await reconnected;
   });
 });
