@@ -20,7 +20,8 @@ export interface Result extends EntryCore {
 /** Why the answer has the results it has. Expected failures are values, not exceptions. */
 export type Outcome =
   | { type: 'answered' }
-  | { type: 'no_match' }
+  /** `englishOnly`: the question is mostly in another script, and the knowledge base is in English. */
+  | { type: 'no_match'; englishOnly?: boolean }
   | { type: 'empty_question' }
   | { type: 'unknown_article'; numbers: number[]; articleCount: number }
   | { type: 'unknown_chapter'; chapter: string; chapterCount: number };

@@ -34,7 +34,9 @@ export function outcomeMessage(outcome: Outcome): string | undefined {
     case 'answered':
       return undefined;
     case 'no_match':
-      return "I couldn't find that in what I know about the UN Convention against Cybercrime, so I won't guess.";
+      return outcome.englishOnly
+        ? "I couldn't find that, and I can only read questions in English: the convention texts I quote are in English. Please ask again in English."
+        : "I couldn't find that in what I know about the UN Convention against Cybercrime, so I won't guess.";
     case 'empty_question':
       return 'Ask me a question about the UN Convention against Cybercrime, or try one of the suggestions.';
     case 'unknown_article': {

@@ -75,7 +75,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       query,
       abstained,
       // An answer with nothing to show is a "no match", whatever path produced it.
-      outcome: abstained && outcome.type === 'answered' ? { type: 'no_match' } : outcome,
+      outcome: abstained && outcome.type === 'answered' ? { type: 'no_match', ...(mostlyNonLatin(query) ? { englishOnly: true } : {}) } : outcome,
       intent,
       results,
       suggestions: abstained && !suggestions.length ? DEFAULT_SUGGESTIONS : suggestions,
@@ -256,6 +256,13 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return answer(query, 'search', results, undefined, followUps);
     },
   };
+}
+
+/** More letters of other scripts than Latin ones: "Зачем эта конвенция?", "公约的目的是什么". */
+function mostlyNonLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((ch) => /\p{Script=Latin}/u.test(ch)).length;
+  return letters.length > 0 && latin < letters.length / 2;
 }
 
 /** Each entry's title and aliases as processed phrases ("hacking" → "hack"), to the entries they name. */

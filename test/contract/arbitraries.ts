@@ -41,7 +41,7 @@ export const resultArb: fc.Arbitrary<Result> = fc.record({
 
 const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(
   fc.constant({ type: 'answered' as const }),
-  fc.constant({ type: 'no_match' as const }),
+  fc.record({ type: fc.constant('no_match' as const), englishOnly: fc.option(fc.boolean(), { nil: undefined }) }),
   fc.constant({ type: 'empty_question' as const }),
   fc.record({ type: fc.constant('unknown_article' as const), numbers: fc.array(fc.integer({ min: 69, max: 1e9 }), { minLength: 1, maxLength: 5 }), articleCount: fc.constant(68) }),
   fc.record({ type: fc.constant('unknown_chapter' as const), chapter: nastyText(40), chapterCount: fc.constant(9) }),

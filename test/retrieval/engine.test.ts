@@ -125,6 +125,11 @@ describe('abstention', () => {
     expect(a.suggestions.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('says it reads English only when a question is mostly in another script', () => {
+    for (const q of ['Зачем эта конвенция?', '公约的目的是什么']) expect(ask(q).outcome).toEqual({ type: 'no_match', englishOnly: true });
+    expect(ask('how do I cook pasta').outcome).toEqual({ type: 'no_match' });
+  });
+
   it('every suggestion the bot makes is itself answered', () => {
     const questions = ['zzzz', 'objectives', 'timeline', 'article 7', 'article 99', 'hacking', 'ransomware', 'chapter XII', 'privacy', 'quotes'];
     for (const q of questions) {
