@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import type { AdapterDeps, RunningAdapter } from '../shared/adapter.js';
 import { replyText } from '../shared/plainText.js';
 import { parseLine } from './input.js';
-import { FAILED, PROMPT, WELCOME, questionEcho } from './wording.js';
+import { FAILURE_MESSAGE } from '../shared/messages.js';
+import { PROMPT, WELCOME, questionEcho } from './wording.js';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
@@ -40,16 +41,14 @@ export async function startConsole(deps: AdapterDeps & { options: ConsoleOptions
   };
 
   async function answer(line: string, text: string): Promise<void> {
-    let shown: string;
+    // In piped output the question is not on screen, so each answer is headed by it for the reader.
+    const show = (shown: string) => write(`${interactive ? '' : `${questionEcho(line)}\n`}${shown}\n\n`);
     try {
-      const reply = await handler.handle({ text, user, channel: 'console', platform: 'console' });
-      shown = replyText(reply, '/treaty ');
+      await handler.respond({ text, user, channel: 'console', platform: 'console' }, async (reply) => show(replyText(reply, '/treaty ')));
     } catch (error) {
       logger.error({ err: error }, 'console: answering failed');
-      shown = FAILED;
+      show(FAILURE_MESSAGE);
     }
-    // In piped output the question is not on screen, so each answer is headed by it for the reader.
-    write(`${interactive ? '' : `${questionEcho(line)}\n`}${shown}\n\n`);
     prompt();
   }
 

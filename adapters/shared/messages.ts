@@ -1,12 +1,19 @@
 // Every user-facing sentence about an outcome, in one place, so Slack, Discord and the console say
 // the same thing. Renderers add only their platform's formatting around these strings.
-import type { Answer, Outcome, Result } from '../../src/answer.js';
+import type { Outcome, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
+import { numberToRoman } from '../../src/retrieval/references.js';
 
 export const BOT_NAME = 'Treaty bot';
 
 /** Label shown on every result whose text is our own words, never the official text. */
 export const SUMMARY_LABEL = 'Summary (our words, not the official text)';
+
+/** What the bot is, in one sentence: help texts and the Slack Home tab open with it. */
+export const INTRO = 'I answer questions about the UN Convention against Cybercrime with quoted, cited passages.';
+
+/** When answering failed unexpectedly (a bug or a platform error): never leave the asker with silence. */
+export const FAILURE_MESSAGE = 'Something went wrong while answering. Please try again in a moment.';
 
 export const OFFICIAL_TEXT_URL = 'https://docs.un.org/en/A/RES/79/243';
 
@@ -45,7 +52,7 @@ export function outcomeMessage(outcome: Outcome): string | undefined {
       return `${which}: the convention has ${outcome.articleCount} articles (1 to ${outcome.articleCount}).`;
     }
     case 'unknown_chapter':
-      return `There is no chapter ${outcome.chapter}: the convention has ${outcome.chapterCount} chapters (I to IX).`;
+      return `There is no chapter ${outcome.chapter}: the convention has ${outcome.chapterCount} chapters (I to ${numberToRoman(outcome.chapterCount).toUpperCase()}).`;
   }
 }
 
@@ -82,6 +89,9 @@ export function citationLine(result: Result): string {
   return [c.source, c.publisher, c.date, c.locator].filter(Boolean).join(' · ');
 }
 
-export function headline(answer: Answer): string {
-  return outcomeMessage(answer.outcome) ?? '';
+/** "Article 6: Respect for human rights" for articles (the number is what people cite), else the title. */
+export function resultHeading(result: Result): string {
+  if (result.kind !== 'article' || result.article === undefined || /\barticle\s+\d/i.test(result.title)) return result.title;
+  return `Article ${result.article}: ${result.title}`;
 }
+

@@ -1,12 +1,12 @@
 // A reply as readable plain text: the console adapter prints it, and the CLI (npm run ask) too.
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
-import { COMMANDS, EXAMPLE_QUESTIONS, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, speakerLine, stanceLabel } from './messages.js';
+import { cleanText } from './text.js';
+import { COMMANDS, EXAMPLE_QUESTIONS, INTRO, SUMMARY_LABEL, citationLine, outcomeMessage, resultHeading, replyMessage, speakerLine, stanceLabel } from './messages.js';
 
 export function resultText(r: Result): string {
   const lines: string[] = [];
-  const heading = r.article ? `Article ${r.article}. ${r.title}` : r.title;
-  lines.push(`■ ${heading}${r.stance ? ` [${stanceLabel(r)}]` : ''}`);
+  lines.push(`■ ${resultHeading(r)}${r.stance ? ` [${stanceLabel(r)}]` : ''}`);
   if (r.isSummary) lines.push(`  ${SUMMARY_LABEL}:`, ...indent(r.text));
   else lines.push(...indent(`“${r.text}”`));
   const who = speakerLine(r);
@@ -32,7 +32,7 @@ export function answerText(answer: Answer): string {
 export function helpText(prefix: string): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length)) + prefix.length;
   return [
-    'I answer questions about the UN Convention against Cybercrime with quoted, cited passages.',
+    INTRO,
     '',
     ...COMMANDS.map((c) => `  ${(prefix + c.usage).padEnd(width)}  ${c.does}`),
     '',
@@ -45,11 +45,5 @@ export function replyText(reply: Reply, prefix = '/treaty '): string {
   return terminalSafe(text);
 }
 
-// Control characters (other than line breaks) and bidirectional overrides: in a terminal they could
-// move the cursor, recolour or hide text, or run escape sequences. Nothing legitimate uses them.
-const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
 /** Text fit for a terminal: no escape sequences, no bidi tricks, no lone surrogates. */
-export function terminalSafe(text: string): string {
-  return text.toWellFormed().replace(UNSAFE, '');
-}
+export const terminalSafe = cleanText;

@@ -25,7 +25,13 @@ export type Reply =
   | { type: 'shutting_down'; requestId: string };
 
 export interface Handler {
+  /** The reply to a request. Prefer `respond` in adapters: `handle` alone does not cover delivery. */
   handle(request: BotRequest): Promise<Reply>;
+  /**
+   * Answer and deliver as one task: drain() waits for the delivery too (a post that is being retried,
+   * say), so shutting down never cuts off an answer already being sent.
+   */
+  respond(request: BotRequest, deliver: (reply: Reply) => Promise<void>): Promise<void>;
   /** Stop taking requests and wait (at most timeoutMs) for those in flight to finish. */
   drain(timeoutMs: number): Promise<void>;
 }
@@ -40,13 +46,13 @@ export interface HandlerOptions {
 const HELP_WORDS = new Set(['', 'help', '?', 'commands']);
 
 export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }: HandlerOptions): Handler {
-  const inFlight = new Set<Promise<Reply>>();
+  const inFlight = new Set<Promise<unknown>>();
   let draining = false;
 
   async function process(request: BotRequest, requestId: string): Promise<Reply> {
     const started = performance.now();
     const text = request.text.trim();
-    const log = logger.child({ requestId, platform: request.platform, user: request.user });
+    const log = logger.child({ requestId, platform: request.platform, user: request.user, channel: request.channel });
     log.debug({ question: text.slice(0, maxQuestionLength) }, 'question');
     let reply: Reply;
     // Length is checked in code points so emoji count as one character each, as users see them.
@@ -68,14 +74,22 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }
     return reply;
   }
 
+  const track = <T>(task: Promise<T>): Promise<T> => {
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task)).catch(() => undefined);
+    return task;
+  };
+  const handle = (request: BotRequest): Promise<Reply> => {
+    const requestId = randomUUID();
+    if (draining) return Promise.resolve({ type: 'shutting_down', requestId });
+    return track(process(request, requestId));
+  };
+
   return {
-    handle(request) {
-      const requestId = randomUUID();
-      if (draining) return Promise.resolve({ type: 'shutting_down', requestId });
-      const pending = process(request, requestId);
-      inFlight.add(pending);
-      void pending.finally(() => inFlight.delete(pending)).catch(() => undefined);
-      return pending;
+    handle,
+    respond(request, deliver) {
+      // Tracked from the start, so a drain that begins mid-answer still waits for the delivery.
+      return track(handle(request).then(deliver));
     },
     async drain(timeoutMs) {
       draining = true;

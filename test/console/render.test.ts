@@ -5,7 +5,7 @@ import { replyText, terminalSafe } from '../../adapters/shared/plainText.js';
 import { describeRenderContract } from '../contract/renderContract.js';
 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 describeRenderContract<string>({
   name: 'console',

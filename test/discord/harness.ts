@@ -6,7 +6,7 @@ import type { BotRequest, Handler } from '../../src/runtime/handler.js';
 import { limitViolations, type DiscordPage } from '../../adapters/discord/limits.js';
 import { startDiscord, type DiscordTuning } from '../../adapters/discord/index.js';
 import type { RunningAdapter } from '../../adapters/shared/adapter.js';
-import { testEngine, testHandler } from '../helpers/engine.js';
+import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
 import { FakeDiscord, type RestCall } from './fakeDiscord.js';
 import { APP_ID, TOKEN, type Json } from './payloads.js';
 
@@ -53,11 +53,7 @@ export function visible(body: Json): string {
 /** The real handler, with every request it receives kept for assertions. */
 export function recording(handler: Handler = testHandler()): Handler & { requests: BotRequest[] } {
   const requests: BotRequest[] = [];
-  return {
-    requests,
-    handle: (request) => { requests.push(request); return handler.handle(request); },
-    drain: (ms) => handler.drain(ms),
-  };
+  return Object.assign(handlerFrom((request) => { requests.push(request); return handler.handle(request); }, handler), { requests });
 }
 
 /** The message body of a REST call the bot made (interaction callback data, or the body itself). */

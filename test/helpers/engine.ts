@@ -3,7 +3,7 @@
 import pino from 'pino';
 import type { Engine } from '../../src/engine.js';
 import { openEngine } from '../../src/knowledge/open.js';
-import { createHandler, type Handler } from '../../src/runtime/handler.js';
+import { createHandler, type BotRequest, type Handler, type Reply } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import { createMemoryRateLimiter, type RateLimiter } from '../../src/runtime/rateLimit.js';
 
@@ -28,4 +28,12 @@ export function testHandler(options: TestHandlerOptions = {}): Handler {
     rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(1000),
     maxQuestionLength: options.maxQuestionLength ?? 500,
   });
+}
+
+/**
+ * A handler whose answers come from `handle` (a test double wrapping the real one, say), with
+ * `respond` and `drain` behaving as the real handler's do around it.
+ */
+export function handlerFrom(handle: (request: BotRequest) => Promise<Reply>, base: Handler = testHandler()): Handler {
+  return { handle, respond: (request, deliver) => handle(request).then(deliver), drain: (ms) => base.drain(ms) };
 }

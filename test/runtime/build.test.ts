@@ -16,7 +16,7 @@ describe('the built program (npm start)', () => {
     const result = await runMain({ built: true, stdin: '/treaty article 16\n@bot what did HRW say?\n' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('■ Article 16. Non-consensual dissemination of intimate images');
+    expect(result.stdout).toContain('■ Article 16: Non-consensual dissemination of intimate images');
     expect(result.stdout).toContain('legal basis for repression');
   });
 });

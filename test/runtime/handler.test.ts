@@ -98,7 +98,7 @@ describe('shutdown', () => {
     await draining;
     expect(drained).toBe(true);
     expect(reply.type).toBe('answer');
-    expect(replyText(reply)).toContain('Article 1. Statement of purpose');
+    expect(replyText(reply)).toContain('Article 1: Statement of purpose');
   });
 
   it('drain() waits no longer than its timeout for a request that never finishes', async () => {

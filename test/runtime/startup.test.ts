@@ -34,7 +34,7 @@ describe('npm start', () => {
       signal: { name: 'SIGTERM', when: ({ stderr }) => stderr.includes('"msg":"answered"') },
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('■ Article 7. Illegal access');
+    expect(result.stdout).toContain('■ Article 7: Illegal access');
     const messages = result.stderr.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string; reason?: string }));
     expect(messages.find((m) => m.msg === 'shutting down')?.reason).toBe('SIGTERM');
     expect(messages.at(-1)?.msg).toBe('stopped');
