@@ -5,7 +5,7 @@ import type { Catalog, Engine } from '../engine.js';
 import type { ChapterEntry, Entry, EntryKind, KnowledgeBase, QuoteEntry } from '../knowledge/types.js';
 import { decideAbstention } from './abstain.js';
 import { detectIntents, PURPOSE_QUERY, QUOTE_QUERY } from './intents.js';
-import { parseReferences } from './references.js';
+import { parseReferences, type References } from './references.js';
 import { buildSearchIndex, type Hit } from './searchIndex.js';
 import { findSpeakers } from './speakers.js';
 import { foldSpace } from '../knowledge/passages.js';
@@ -16,6 +16,10 @@ const SEARCH_RESULTS = 3;
 /** Terms found in more than this share of entries are too common to search by (see ask). */
 const MAX_DOCUMENT_SHARE = 0.5;
 const COVERAGE_POWER = 2;
+/** How many of the best hits the re-ranking rules look at. */
+const RESCORED_HITS = 30;
+/** Search results added after referenced entries when the question asks more than the reference. */
+const EXTRA_RESULTS = 2;
 /** Results scoring below this share of the best one are noise, not answers. */
 const MIN_RELATIVE_SCORE = 0.25;
 
@@ -57,16 +61,19 @@ export function createEngine(kb: KnowledgeBase): Engine {
       case 'chapter':
         return { ...base, text: `${e.text}\n\n${chapterArticleList(e)}` };
       case 'source': {
+        // A source is shown by its opening paragraph, cited as that paragraph (not the whole document).
         const first = kb.entries.find((p) => p.kind === 'passage' && p.sourceId === e.id);
-        return { ...base, text: first?.text ?? e.text };
+        return first ? { ...base, text: first.text, citation: first.citation } : base;
       }
       default:
         return base;
     }
   };
-  const chapterArticleList = (c: ChapterEntry) =>
-    `Articles ${c.articles.first}–${c.articles.last}: ` +
-    kb.articles.filter((a) => a.chapter.number === c.number).map((a) => `${a.number} ${a.title}`).join('; ') + '.';
+  const chapterArticleList = (c: ChapterEntry) => {
+    const articles = kb.articles.filter((a) => a.chapter.number === c.number);
+    if (articles.length === 1) return `Article ${articles[0]!.number}: ${articles[0]!.title}.`;
+    return `Articles ${c.articles.first}–${c.articles.last}: ${articles.map((a) => `${a.number} ${a.title}`).join('; ')}.`;
+  };
 
   const answer = (query: string, intent: Intent, shown: Result[], outcome: Outcome = { type: 'answered' }, suggestions: string[] = []): Answer => {
     const results = withoutRepeatedQuotes(shown);
@@ -94,28 +101,29 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
     return out;
   };
-  /**
-   * Words the question writes together ("legally binding") that an entry also has together are stronger
-   * evidence than the same words apart: such entries' scores double. MiniSearch has no phrase search, so
-   * this looks at the best hits' text, which is cheap.
-   */
+  /** Rescale the best hits' scores and re-sort them; hits further down are too weak to matter. */
+  const rescoreHead = (hits: Hit[], factor: (h: Hit) => number): Hit[] => {
+    const head = hits.slice(0, RESCORED_HITS).map((h) => ({ ...h, score: h.score * factor(h) }));
+    return [...head.sort((a, b) => b.score - a.score), ...hits.slice(RESCORED_HITS)];
+  };
   /**
    * An entry that matches every word of the question beats one that matches some of them very well
    * (a section heading that repeats two words, say): scores are scaled by the square of the share of
    * the question's words each entry matches.
    */
-  const preferCoverage = (hits: Hit[], terms: string[]): Hit[] => {
-    if (terms.length < 2) return hits;
-    const head = hits.slice(0, 30).map((h) => ({ ...h, score: h.score * (h.queryTerms.length / terms.length) ** COVERAGE_POWER }));
-    return [...head.sort((a, b) => b.score - a.score), ...hits.slice(30)];
-  };
+  const preferCoverage = (hits: Hit[], terms: string[]): Hit[] =>
+    terms.length < 2 ? hits : rescoreHead(hits, (h) => (h.queryTerms.length / terms.length) ** COVERAGE_POWER);
+  /**
+   * Words the question writes together ("legally binding") that an entry also has together are stronger
+   * evidence than the same words apart: such entries' scores double. MiniSearch has no phrase search, so
+   * this looks at the best hits' text, which is cheap.
+   */
   const foldedText = new Map(kb.entries.map((e) => [e.id, ` ${tokenize(fold(`${e.title} ${e.aliases.join(' , ')} ${e.text}`)).join(' ')} `]));
   const boostPhrase = (hits: Hit[], query: string): Hit[] => {
     const words = contentWords(query).filter((w) => !/^\d+$/.test(w));
     if (words.length < 2) return hits;
     const phrase = ` ${words.join(' ')} `;
-    const boosted = hits.slice(0, 30).map((h) => (foldedText.get(h.id)!.includes(phrase) ? { ...h, score: h.score * 2 } : h));
-    return [...boosted.sort((a, b) => b.score - a.score), ...hits.slice(30)];
+    return rescoreHead(hits, (h) => (foldedText.get(h.id)!.includes(phrase) ? 2 : 1));
   };
 
   /** A glossary entry points to provisions: show the first one it names right after it. */
@@ -135,7 +143,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   // Provisions on a topic come from a small index of the articles alone, whatever the corpus size.
   const articleIndex = buildSearchIndex(kb.articles);
 
-  function references(query: string, articles: number[], chapters: { number: number; written: string }[]): Answer {
+  function references(query: string, { articles, chapters, rest }: References): Answer {
     const unknownArticles = articles.filter((n) => !articleByNumber.has(n));
     const badChapter = chapters.find((c) => !chapterByNumber.has(c.number));
     const results: Result[] = [];
@@ -146,6 +154,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
     let outcome: Outcome = { type: 'answered' };
     if (unknownArticles.length) outcome = { type: 'unknown_article', numbers: unknownArticles, articleCount };
     else if (badChapter) outcome = { type: 'unknown_chapter', chapter: badChapter.written, chapterCount: kb.chapters.length };
+    // "In which chapter is data protection?", "article 7 and hacking": the words beside the reference ask
+    // something too. Their best answers follow the referenced entries.
+    if (results.length && processed(rest).length) {
+      const more = search(rest);
+      if (!more.abstained) results.push(...more.results.filter((r) => !results.some((x) => x.id === r.id)).slice(0, EXTRA_RESULTS));
+    }
     const fallback = results.length ? suggestions : [`article ${Math.min(Math.max(1, articles[0] ?? 1), articleCount)}`, 'chapter I', ...DEFAULT_SUGGESTIONS.slice(0, 2)];
     return answer(query, 'reference', results, outcome, fallback);
   }
@@ -198,64 +212,71 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const query = normalizeQuery(raw);
       if (!query) return answer(query, 'search', [], { type: 'empty_question' });
       const refs = parseReferences(query);
-      if (refs.articles.length || refs.chapters.length) return references(query, refs.articles, refs.chapters);
-
-      const intents = detectIntents(query);
-      if (intents.sources) return answer(query, 'sources', sources.map((s) => toResult(s, 1)));
-      if (intents.timelineOnly) return answer(query, 'timeline', datedFacts.map((f) => toResult(f, 1)), undefined, ['When does it enter into force?', 'article 64', 'article 65']);
-
-      if (intents.task) return answer(query, 'search', []);
-      const speakerQuotes = findSpeakers(query, quotes);
-      const terms = processed(query);
-      if (intents.quotes && !speakerQuotes.length) {
-        // "quotes", "what do critics say": every voice of that stance; "what was said about X": voices on X.
-        const quoteWords = new Set(processed(QUOTE_QUERY));
-        const about = terms.filter((t) => !quoteWords.has(t));
-        const aboutHits = index.search(about);
-        if (!about.length || aboutHits.some((h) => entry(h.id)!.kind === 'quote')) return answer(query, 'quotes', quotesFor([], aboutHits, intents.stance, !about.length));
-      }
-      if (!terms.length && !speakerQuotes.length) {
-        // Only the subject's own name ("the UN cybercrime treaty"): say what it is for.
-        const namesSubject = tokenize(query).some((w) => SUBJECT_WORDS.has(fold(w)));
-        return namesSubject ? purpose(query) : answer(query, 'search', []);
-      }
-      // Words in more than half of all entries ("States Parties") cannot tell entries apart; searching
-      // them only costs time, a lot of it on a large corpus. They still count as known words.
-      const telling = terms.filter((t) => index.documentShare(t) <= MAX_DOCUMENT_SHARE);
-      const searched = telling.length ? telling : terms;
-      const hits = index.search(searched);
-      if (speakerQuotes.length) return answer(query, 'quotes', quotesFor(speakerQuotes, hits, intents.stance));
-      if (intents.purpose) return purpose(query);
-
-      const decision = decideAbstention(searched, hits, index, processedWords(query));
-      if (decision.abstain) return answer(query, 'search', []);
-      if (intents.contested.length) return answer(query, 'balanced', balanced(hits, terms, intents.contested));
-      if (intents.why) {
-        // Why it exists or why it matters: the source's reporting explains; the articles only provide.
-        const seen = new Set<string>();
-        const passages = fromHits(ofKind(hits, 'passage'), 2, seen);
-        return answer(query, 'search', [...passages, ...fromHits(hits, SEARCH_RESULTS - passages.length, seen)]);
-      }
-      if (intents.when) {
-        const seen = new Set<string>();
-        const facts = fromHits(ofKind(hits, 'fact'), 2, seen);
-        return answer(query, 'timeline', [...facts, ...fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
-      }
-      // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
-      // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
-      const exact = new Set(named.get(terms.join(' ')) ?? []);
-      const phrased = boostPhrase(preferCoverage(hits, searched), query);
-      const ranked = exact.size ? [...phrased.filter((h) => exact.has(h.id)), ...phrased.filter((h) => !exact.has(h.id))] : phrased;
-      const results = withLinkedArticles(fromHits(ranked, SEARCH_RESULTS, new Set()));
-      const linked = (r: Result) => {
-        const e = entry(r.id)!;
-        return e.kind === 'article' ? e.related : e.kind === 'term' || e.kind === 'fact' ? e.articles : [];
-      };
-      const followUps = [...new Set(results.flatMap(linked))]
-        .filter((n) => !results.some((r) => r.article === n)).slice(0, 3).map((n) => `article ${n} (${articleByNumber.get(n)!.title})`);
-      return answer(query, 'search', results, undefined, followUps);
+      return refs.articles.length || refs.chapters.length ? references(query, refs) : search(query);
     },
   };
+
+  /** Everything but references: intents, then search, then abstain or assemble. */
+  function search(query: string): Answer {
+    const intents = detectIntents(query);
+    if (intents.sources) {
+      // The documents quoted, then where the convention's own official text is (every article cites it).
+      const official = fromHits(ofKind(index.search(processed('official text')), 'fact'), 1, new Set());
+      return answer(query, 'sources', [...sources.map((s) => toResult(s, 1)), ...official]);
+    }
+    if (intents.timelineOnly) return answer(query, 'timeline', datedFacts.map((f) => toResult(f, 1)), undefined, ['When does it enter into force?', 'article 64', 'article 65']);
+
+    if (intents.task) return answer(query, 'search', []);
+    const speakerQuotes = findSpeakers(query, quotes);
+    const terms = processed(query);
+    if (intents.quotes && !speakerQuotes.length) {
+      // "quotes", "what do critics say": every voice of that stance; "what was said about X": voices on X.
+      const quoteWords = new Set(processed(QUOTE_QUERY));
+      const about = terms.filter((t) => !quoteWords.has(t));
+      const aboutHits = index.search(about);
+      if (!about.length || aboutHits.some((h) => entry(h.id)!.kind === 'quote')) return answer(query, 'quotes', quotesFor([], aboutHits, intents.stance, !about.length));
+    }
+    if (!terms.length && !speakerQuotes.length) {
+      // Only the subject's own name ("the UN cybercrime treaty"): say what it is for.
+      const namesSubject = tokenize(query).some((w) => SUBJECT_WORDS.has(fold(w)));
+      return namesSubject ? purpose(query) : answer(query, 'search', []);
+    }
+    // Words in more than half of all entries ("States Parties") cannot tell entries apart; searching
+    // them only costs time, a lot of it on a large corpus. They still count as known words.
+    const telling = terms.filter((t) => index.documentShare(t) <= MAX_DOCUMENT_SHARE);
+    const searched = telling.length ? telling : terms;
+    const hits = index.search(searched);
+    if (speakerQuotes.length) return answer(query, 'quotes', quotesFor(speakerQuotes, hits, intents.stance));
+    if (intents.purpose) return purpose(query);
+
+    const decision = decideAbstention(searched, hits, index, processedWords(query));
+    if (decision.abstain) return answer(query, 'search', []);
+    if (intents.contested.length) return answer(query, 'balanced', balanced(hits, terms, intents.contested));
+    if (intents.why) {
+      // Why it exists or why it matters: the source's reporting explains; the articles only provide.
+      const seen = new Set<string>();
+      const passages = fromHits(ofKind(hits, 'passage'), 2, seen);
+      return answer(query, 'search', [...passages, ...fromHits(hits, SEARCH_RESULTS - passages.length, seen)]);
+    }
+    if (intents.when) {
+      const seen = new Set<string>();
+      const facts = fromHits(ofKind(hits, 'fact'), 2, seen);
+      return answer(query, 'timeline', [...facts, ...fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
+    }
+    // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
+    // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
+    const exact = new Set(named.get(terms.join(' ')) ?? []);
+    const phrased = boostPhrase(preferCoverage(hits, searched), query);
+    const ranked = exact.size ? [...phrased.filter((h) => exact.has(h.id)), ...phrased.filter((h) => !exact.has(h.id))] : phrased;
+    const results = withLinkedArticles(fromHits(ranked, SEARCH_RESULTS, new Set()));
+    const linked = (r: Result) => {
+      const e = entry(r.id)!;
+      return e.kind === 'article' ? e.related : e.kind === 'term' || e.kind === 'fact' ? e.articles : [];
+    };
+    const followUps = [...new Set(results.flatMap(linked))]
+      .filter((n) => !results.some((r) => r.article === n)).slice(0, 3).map((n) => `article ${n} (${articleByNumber.get(n)!.title})`);
+    return answer(query, 'search', results, undefined, followUps);
+  }
 }
 
 /** More letters of other scripts than Latin ones: "Зачем эта конвенция?", "公约的目的是什么". */

@@ -12,10 +12,16 @@ export interface References {
 /** Most articles one reference expands to ("arts 1-68" would otherwise flood an answer). */
 export const MAX_REFERENCED = 10;
 
-const NUM = String.raw`\d{1,9}(?:\s*\(\s*[\da-z]{1,3}\s*\))*`;
+// Up to six digits, and not the start of a longer number: a 20-digit "article" is no reference, and
+// echoing a number other than the one typed would be worse than searching.
+const NUM = String.raw`\d{1,6}(?!\d)(?:\s*\(\s*[\da-z]{1,3}\s*\))*`;
+// Canonical roman numerals from I to XXXIX only: "chapter did", "chapter mix" or "chapter civil" are
+// words, not chapters, and must fall through to search.
+const ROMAN_NUMERAL = String.raw`(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\b`;
 const SEP = String.raw`\s*(?:,|&|\band\b|\bor\b|\bto\b|-|–|—|\bthrough\b)\s*`;
 const ARTICLE_REF = new RegExp(String.raw`\b(?:articles?|arts?\.?|art\.)\s*(${NUM}(?:${SEP}${NUM})*)`, 'giu');
-const CHAPTER_REF = new RegExp(String.raw`\b(?:chapters?|ch\.|chap\.?)\s*([ivxlcdm]{1,8}\b|\d{1,9})(?:\s*(?:,|&|\band\b)\s*([ivxlcdm]{1,8}\b|\d{1,9}))*`, 'giu');
+const CHAPTER_NUMBER = String.raw`(?:${ROMAN_NUMERAL}|\d{1,6}(?!\d))`;
+const CHAPTER_REF = new RegExp(String.raw`\b(?:chapters?|ch\.|chap\.?)\s*(${CHAPTER_NUMBER})(?:\s*(?:,|&|\band\b)\s*(${CHAPTER_NUMBER}))*`, 'giu');
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
 export function romanToNumber(roman: string): number {
@@ -44,7 +50,7 @@ function articleNumbers(list: string): number[] {
   let rangeStart: number | undefined;
   for (const part of parts) {
     if (/^\s*(?:-|–|—|to|through)\s*$/iu.test(part)) continue;
-    const numbers = (part.match(/\d{1,9}/g) ?? []).map(Number);
+    const numbers = (part.match(/\d{1,6}/g) ?? []).map(Number);
     if (!numbers.length) continue;
     if (rangeStart !== undefined && parts.length > 1) {
       const end = numbers[0]!;
@@ -62,7 +68,7 @@ const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\b`, 'giu
 const WORD_BEFORE_NUMBER = /\b([a-z]{5,9})(?=\s*(?:\d|\b(?:[ivxlc]{1,6})\b))/giu;
 
 /** Real words near "chapter" or "article" that are not typos of them ("the UN Charter"). */
-const REAL_WORDS = new Set(['charter', 'charters', 'particle', 'particles', 'artists', 'artisan']);
+const REAL_WORDS = new Set(['charter', 'charters', 'chapel', 'chapels', 'particle', 'particles', 'artists', 'artisan', 'artisans']);
 
 /** Levenshtein distance, for the few words that introduce a reference. */
 function distance(a: string, b: string): number {

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up. Every problem is reported at once,
 // each naming the variable and what to set, so a misconfigured bot never half-starts.
+import { MAX_SEARCHED_CHARS } from '../retrieval/text.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -138,7 +139,8 @@ export function parseConfig(env: Env): ConfigResult {
     logLevel,
     logPretty: bool('LOG_PRETTY'),
     healthPort,
-    maxQuestionLength: int('MAX_QUESTION_LENGTH', 500, 1, 10_000),
+    // No longer than the core searches: a longer limit would accept words that are then ignored.
+    maxQuestionLength: int('MAX_QUESTION_LENGTH', 500, 1, MAX_SEARCHED_CHARS),
     rateLimit: { perMinute: int('RATE_LIMIT_PER_MINUTE', 10, 1, 10_000) },
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
   };

@@ -88,10 +88,24 @@ describe('intents', () => {
     }
   });
 
-  it('sources lists the source documents', () => {
+  it('sources lists the source documents, each shown by its opening paragraph cited as such, then the official text', () => {
     const a = ask('sources');
     expect(a.intent).toBe('sources');
-    expect(a.results.map((r) => r.kind)).toEqual(['source']);
+    expect(a.results.map((r) => r.kind)).toEqual(['source', 'fact']);
+    expect(a.results[0]!.citation.locator).toBe('paragraph 1');
+    expect(a.results[1]!.text).toContain('A/RES/79/243');
+  });
+
+  it('a reference with more words answers both: the referenced entry first, then the rest of the question', () => {
+    const a = ask('In which chapter I can find data protection?');
+    expect(a.results[0]!.kind).toBe('chapter');
+    expect(a.results.some((r) => r.id === 'article-36')).toBe(true);
+    expect(ids(ask('what does article 24 say'))).toEqual(['article-24']);
+  });
+
+  it('words after "chapter" that are no numeral are searched, not refused', () => {
+    for (const q of ['which chapter did they add?', 'chapter mix', 'what does chapter civil say']) expect(ask(q).outcome.type, q).not.toBe('unknown_chapter');
+    expect(ask('article 99999999999').outcome.type).not.toBe('unknown_article');
   });
 });
 

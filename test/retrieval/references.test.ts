@@ -17,6 +17,18 @@ describe('reference parser', () => {
     expect(parseReferences(text).chapters.map((c) => c.number)).toEqual([chapter]);
   });
 
+  it.each(['chapter did', 'chapter mix', 'chapter civil', 'chapel 3', 'the UN Charter 51'])('%s is no chapter reference', (text) => {
+    expect(parseReferences(text).chapters).toEqual([]);
+  });
+
+  it.each([
+    ['artical 7', [7], []], ['articel 16', [16], []], ['article seven', [7], []], ['chapter three', [], [3]], ['chaptre 4', [], [4]],
+  ])('%s: misspelt or spelled out, still a reference', (text, articles, chapters) => {
+    const refs = parseReferences(text);
+    expect(refs.articles).toEqual(articles);
+    expect(refs.chapters.map((c) => c.number)).toEqual(chapters);
+  });
+
   it('keeps the rest of the question for searching', () => {
     expect(parseReferences('what does article 7 say about hacking').rest).toBe('what does say about hacking');
     expect(parseReferences('the art of war').articles).toEqual([]);
