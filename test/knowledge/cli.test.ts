@@ -83,7 +83,7 @@ describe('npm run ask', () => {
   it('prints a readable answer with quotes and citations', async () => {
     const r = await run('ask.ts', ['what are the objectives?']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Article 1. Statement of purpose');
+    expect(r.stdout).toContain('Article 1: Statement of purpose');
     expect(r.stdout).toContain('“The new convention aims to strengthen international cooperation');
     expect(r.stdout).toContain('paragraph 4');
   });
