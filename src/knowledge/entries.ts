@@ -115,6 +115,7 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
   }
   f.checkUnknown();
   if (!entry || problems.length > before) return undefined;
-  entry.origin.lines = { ...Object.fromEntries(fm.lines), text: fm.bodyLine };
+  const officialLine = official === -1 ? undefined : fm.bodyLine + fm.body.slice(0, official).split('\n').length - 1;
+  entry.origin.lines = { ...Object.fromEntries(fm.lines), text: fm.bodyLine, ...(officialLine ? { officialText: officialLine } : {}) };
   return entry;
 }

@@ -1,7 +1,7 @@
 // Fill articles' officialText from a plain-text copy of the official convention text, in which each
 // article starts with a line "Article 7" followed by its title line. Parsing is separate from writing so
 // it can be tested on a small text.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OFFICIAL_TEXT_HEADING } from './entries.js';
 import type { ArticleEntry } from './types.js';
@@ -39,8 +39,16 @@ export function parseOfficialText(text: string): OfficialArticle[] {
 
 export interface ImportReport { filled: number[]; missing: number[]; titleMismatches: { number: number; expected: string; found: string }[] }
 
-/** Write each found article's text under the "## Official text" heading of its file. */
+/** Where the imported official copy is kept, so the loader can check every article's text against it. */
+export const OFFICIAL_COPY = join('official', 'convention.txt');
+
+/**
+ * Write each found article's text under the "## Official text" heading of its file, and keep the whole
+ * copy at knowledge/official/convention.txt.
+ */
 export function importOfficialText(dir: string, articles: ArticleEntry[], officialText: string): ImportReport {
+  mkdirSync(join(dir, 'official'), { recursive: true });
+  writeFileSync(join(dir, OFFICIAL_COPY), officialText);
   const found = new Map(parseOfficialText(officialText).map((a) => [a.number, a]));
   const report: ImportReport = { filled: [], missing: [], titleMismatches: [] };
   for (const article of articles) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { readEntry, type CitationBase } from './entries.js';
+import { OFFICIAL_COPY } from './importOfficial.js';
 import { foldSpace, splitSource } from './passages.js';
 import type { ArticleEntry, ChapterEntry, Entry, KnowledgeBase, SourceEntry } from './types.js';
 
@@ -89,6 +90,7 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): LoadResult {
   // Links between entries are checked only once every file reads cleanly: a file that failed to parse
   // would otherwise show up again as every link pointing to it.
   if (!problems.length) checkCrossReferences(entries, problems);
+  if (!problems.length) checkOfficialText(dir, entries, problems);
   if (problems.length) return { ok: false, problems };
   const articles = entries.filter((e): e is ArticleEntry => e.kind === 'article').sort((a, b) => a.number - b.number);
   const chapters = entries.filter((e): e is ChapterEntry => e.kind === 'chapter').sort((a, b) => a.number - b.number);
@@ -151,5 +153,21 @@ function checkCrossReferences(entries: Entry[], problems: string[]): void {
       }
       e.citation = { ...source.citation, locator: passage.citation.locator };
     }
+  }
+}
+
+/**
+ * An article's official text is shown as a verbatim quotation, so, like a quote, it must appear word for
+ * word in the official copy it was imported from (knowledge/official/convention.txt).
+ */
+function checkOfficialText(dir: string, entries: Entry[], problems: string[]): void {
+  const withText = entries.filter((e): e is ArticleEntry => e.kind === 'article' && e.officialText !== undefined);
+  if (!withText.length) return;
+  const path = join(dir, OFFICIAL_COPY);
+  const copy = existsSync(path) ? foldSpace(readFileSync(path, 'utf8')) : undefined;
+  for (const a of withText) {
+    const line = a.origin.lines?.officialText ?? a.origin.line;
+    if (copy === undefined) problems.push(`${a.origin.file}:${line}: officialText: there is no official copy (${OFFICIAL_COPY}) to check it against; add the text with npm run knowledge -- import-official FILE`);
+    else if (!copy.includes(foldSpace(a.officialText!))) problems.push(`${a.origin.file}:${line}: officialText: is not found verbatim in ${OFFICIAL_COPY}`);
   }
 }

@@ -62,8 +62,29 @@ describe('import-official', () => {
     expect(result.isSummary).toBe(false);
     expect(OFFICIAL).toContain(result.text);
 
+    // The whole copy is kept, so the loader can check every article's official text against it.
+    expect(readFileSync(copy.path('official/convention.txt'), 'utf8')).toBe(OFFICIAL);
+
     // Importing again replaces the section instead of appending a second one.
     importOfficialText(copy.dir, after.kb.articles, OFFICIAL);
     expect(readFileSync(copy.path('articles/article-07.md'), 'utf8').split('## Official text')).toHaveLength(2);
+  });
+
+  it('an official text edited by hand, or with no official copy to check it against, is a problem', () => {
+    copy = copyKnowledge();
+    const before = loadKnowledge(copy.dir);
+    if (!before.ok) throw new Error(before.problems.join('\n'));
+    importOfficialText(copy.dir, before.kb.articles, OFFICIAL);
+    copy.edit('articles/article-07.md', (s) => s.replace('the access to the whole', 'the access to all'));
+    const edited = loadKnowledge(copy.dir);
+    expect(edited.ok).toBe(false);
+    const line = readFileSync(copy.path('articles/article-07.md'), 'utf8').split('\n').indexOf('## Official text') + 1;
+    expect(edited.ok ? [] : edited.problems).toEqual([`articles/article-07.md:${line}: officialText: is not found verbatim in official/convention.txt`]);
+
+    copy.remove('official/convention.txt');
+    const missing = loadKnowledge(copy.dir);
+    const problems = missing.ok ? [] : missing.problems;
+    expect(problems).toHaveLength(3); // articles 1, 2 and 7 have official text
+    for (const p of problems) expect(p).toMatch(/^articles\/article-0[127]\.md:\d+: officialText: there is no official copy \(official\/convention\.txt\) to check it against/);
   });
 });
