@@ -69,14 +69,4 @@ describe('the HTTP endpoint', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('c-123');
   });
-
-  it('serves /healthz always and /readyz once ready', async () => {
-    expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
-    h.ready.value = false;
-    expect((await fetch(`${h.base}/readyz`)).status).toBe(503);
-    h.ready.value = true;
-    const ready = await fetch(`${h.base}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await ready.text()).toBe('ok\n');
-  });
 });
