@@ -10,7 +10,6 @@ import { registerListeners } from './listeners/index.js';
 import { createState, type SlackDeps, type SlackState } from './state.js';
 
 export type { SlackDeps } from './state.js';
-export { renderReply } from './render.js';
 
 /** An answer is only useful within seconds: retry Web API calls briefly, honouring Retry-After. */
 export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 100, maxTimeout: 2_000 };
