@@ -1,5 +1,5 @@
 // Small Block Kit constructors and the limits they must respect. Every string passed in as mrkdwn
-// must already be escaped (see mrkdwn.ts); labels of buttons are our own fixed words.
+// must already be escaped (see mrkdwn.ts); button labels are plain text, which Slack does not parse.
 import type { types } from '@slack/bolt';
 
 export type Block = types.KnownBlock;
@@ -10,18 +10,11 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** Slack's documented limits, and our own budget well under the undocumented ~12 000 total. */
+/** Slack's documented limits we lay text out against, and our budget under the undocumented ~12 000 total. */
 export const LIMITS = {
-  blocksPerMessage: 50,
-  blocksPerView: 100,
   sectionText: 3000,
-  contextElements: 10,
-  contextText: 2000,
   buttonText: 75,
   buttonValue: 2000,
-  actionId: 255,
-  blockId: 255,
-  actionsElements: 25,
   /** All visible text of one message; Slack rejects messages somewhere near 12 000. */
   messageText: 10_000,
   fallbackText: 600,
@@ -32,19 +25,29 @@ export const ACTIONS = {
   fullPassage: 'treaty_full_passage',
   feedbackUp: 'treaty_feedback_up',
   feedbackDown: 'treaty_feedback_down',
+  /** A suggested question as a button: clicking it asks that question. */
+  ask: 'treaty_ask',
 } as const;
+
+/**
+ * mrkdwn with `verbatim: true`: Slack then parses only our explicit markup (`<url|label>`, *bold*),
+ * never auto-linking names or "certain mentions" in text that came from users or files.
+ */
+export function mrkdwn(text: string): types.MrkdwnElement {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
 
 export function section(text: string, accessory?: types.Button, blockId?: string): types.SectionBlock {
   return {
     type: 'section',
-    text: { type: 'mrkdwn', text },
+    text: mrkdwn(text),
     ...(accessory ? { accessory } : {}),
     ...(blockId ? { block_id: blockId } : {}),
   };
 }
 
 export function context(texts: string[]): types.ContextBlock {
-  return { type: 'context', elements: texts.map((text) => ({ type: 'mrkdwn' as const, text })) };
+  return { type: 'context', elements: texts.map(mrkdwn) };
 }
 
 export function button(label: string, actionId: string, value: string, style?: 'primary'): types.Button {

@@ -1,15 +1,25 @@
 // Slack mrkdwn text helpers: escaping, links, quoting and cutting text to a length budget.
 // Slack's rule: in any text it parses, only &, < and > are special, and escaping them as &amp;,
 // &lt; and &gt; turns `<!channel>` or `<@U123>` into plain characters that ping nobody.
+import { cleanText, httpUrl } from '../shared/text.js';
 
-/** Bidirectional overrides and C0 controls (except tab and newline) that can disguise text. */
-const DISGUISE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Half of a surrogate pair on its own: not valid text, and Slack may reject the message. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/**
+ * U+2060 WORD JOINER, invisible: after every '@' it keeps a typed "@here", "@channel" or "@everyone"
+ * from ever being read as a mention, whatever a client or the fallback text's parsing does with it.
+ */
+const WORD_JOINER = '\u2060';
 
 export function escapeText(text: string): string {
-  return text.replace(DISGUISE, '').replace(LONE_SURROGATE, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, `@${WORD_JOINER}`);
+}
+
+/**
+ * Text for a plain_text object (button labels). Slack does not parse plain text, but it gets the same
+ * guards as mrkdwn, '<' swapped for a look-alike and a word joiner after '@', so that one check (no '<'
+ * but in our own links, no "@here") holds for every visible string.
+ */
+export function plainText(text: string): string {
+  return cleanText(text).replace(/</g, '‹').replace(/>/g, '›').replace(/@/g, `@${WORD_JOINER}`);
 }
 
 /** Slack escapes &, < and > in the text users type; give the core what they actually typed. */
@@ -19,15 +29,8 @@ export function unescapeSlack(text: string): string {
 
 /** The url as it may appear inside <url|label>, or undefined when it is not a usable http(s) URL. */
 export function linkTarget(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let href: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    href = parsed.href;
-  } catch {
-    return undefined;
-  }
+  let href = httpUrl(url)?.href;
+  if (!href) return undefined;
   // The WHATWG serialiser leaves | and some quotes alone; | would end the url part of the link.
   href = href.replace(/\|/g, '%7C').replace(/[<>"\s]/g, encodeURIComponent);
   return href.length <= 500 ? href.replace(/&/g, '&amp;') : undefined;
@@ -72,7 +75,7 @@ export interface Cut {
 export function fit(raw: string, max: number, format: (text: string) => string, ellipsis = ELLIPSIS): Cut {
   const whole = format(raw);
   if (whole.length <= max) return { text: whole, truncated: false, consumed: raw.length };
-  // Formatting never shortens text (beyond dropping disguise characters), so no prefix longer than
+  // Formatting never shortens text (beyond dropping unsafe characters), so no prefix longer than
   // `max` fits: only that window needs segmenting. Its last boundary may split a grapheme; drop it.
   const window = raw.slice(0, max + 1);
   const ends: number[] = [0];

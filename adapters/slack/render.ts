@@ -4,11 +4,11 @@
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import {
-  OFFICIAL_TEXT_URL, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, speakerLine, stanceLabel,
+  FAILURE_MESSAGE, OFFICIAL_TEXT_URL, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, resultHeading, speakerLine, stanceLabel,
 } from '../shared/messages.js';
 import { ACTIONS, LIMITS, actions, blocksTextLength, button, context, section, type Block, type SlackMessage } from './blocks.js';
 import { renderHelp } from './renderHelp.js';
-import { escapeText, fit, link, quoteLines, short, tidy } from './mrkdwn.js';
+import { ELLIPSIS, escapeText, fit, link, plainText, quoteLines, short, tidy } from './mrkdwn.js';
 import { LABELS } from './text.js';
 
 export type { SlackMessage } from './blocks.js';
@@ -32,15 +32,15 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     case 'help':
       return renderHelp(options.commandPrefix ?? '/treaty ');
     default: {
-      const message = escapeText(replyMessage(reply) ?? LABELS.somethingWrong);
+      const message = escapeText(replyMessage(reply) ?? FAILURE_MESSAGE);
       return { text: message, blocks: [section(message)] };
     }
   }
 }
 
-/** What the fallback text and title show for a result without a usable title. */
-function titleOf(result: Result): string {
-  const title = short(result.title, 150);
+/** The escaped heading of a result ("Article 6: Respect for human rights"), never blank. */
+export function titleOf(result: Result): string {
+  const title = short(resultHeading(result), 150);
   if (title.trim()) return title;
   return result.article ? `Article ${result.article}` : LABELS.result;
 }
@@ -91,11 +91,10 @@ function renderAnswer(requestId: string, answer: Answer, options: RenderOptions)
   const bottom: Block[] = [];
   const hidden = answer.results.length - shown.length;
   if (hidden > 0) bottom.push(context([LABELS.moreResults(hidden)]));
-  if ((answer.abstained || shown.length === 0) && answer.suggestions.length) {
-    const tries = answer.suggestions.slice(0, 5).map((s) => `• ${options.commandPrefix ?? ''}${short(s, 150)}`);
-    bottom.push(section(`*${LABELS.tryAsking}*\n${tries.join('\n')}`));
-  }
-  else if (answer.suggestions.length) {
+  if (answer.abstained || shown.length === 0) {
+    const asks = suggestionButtons(answer.suggestions);
+    if (asks.length) bottom.push(section(`*${LABELS.tryAsking}*`), actions(asks, 'suggestions'));
+  } else if (answer.suggestions.length) {
     const related = answer.suggestions.slice(0, 3).map((s) => `${options.commandPrefix ?? ''}${short(s, 100)}`);
     bottom.push(context([`${LABELS.related}: ${related.join(' · ')}`]));
   }
@@ -116,6 +115,18 @@ function renderAnswer(requestId: string, answer: Answer, options: RenderOptions)
   });
   blocks.push(...bottom);
   return { text: fallbackOf(answer), blocks };
+}
+
+/**
+ * With nothing to show, each suggestion is a button that asks it (listeners/ask.ts): one click instead
+ * of retyping. The value is the question; the label, plain text, is cut to Slack's limit.
+ */
+function suggestionButtons(suggestions: string[]) {
+  return suggestions.slice(0, 5).flatMap((s) => {
+    const question = s.replace(/\s+/g, ' ').trim();
+    const label = fit(question, LIMITS.buttonText, plainText, ELLIPSIS).text;
+    return label.trim() && question.length <= LIMITS.buttonValue ? [button(label, ACTIONS.ask, question)] : [];
+  });
 }
 
 function actionsFor(requestId: string, answer: Answer, options: RenderOptions) {
@@ -139,7 +150,7 @@ function fallbackOf(answer: Answer): string {
   const first = answer.results[0];
   let line: string;
   if (headline) line = headline;
-  else if (first) line = `${first.title || LABELS.result}${answer.results.length > 1 ? ` (and ${answer.results.length - 1} more)` : ''}`;
+  else if (first) line = `${resultHeading(first) || LABELS.result}${answer.results.length > 1 ? ` (and ${answer.results.length - 1} more)` : ''}`;
   else line = LABELS.noResults;
   const text = short(line, LIMITS.fallbackText);
   return text.trim() ? text : LABELS.noResults;

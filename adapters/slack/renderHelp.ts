@@ -1,5 +1,5 @@
 // The help reply: what the bot does and the commands, in the syntax of where it is shown.
-import { BOT_NAME, COMMANDS } from '../shared/messages.js';
+import { BOT_NAME, COMMANDS, INTRO } from '../shared/messages.js';
 import { context, section, type SlackMessage } from './blocks.js';
 import { escapeText } from './mrkdwn.js';
 import { LABELS } from './text.js';
@@ -13,7 +13,7 @@ export function renderHelp(prefix: string): SlackMessage {
   return {
     text: escapeText(`${BOT_NAME}: ${COMMANDS.map((c) => prefix + c.usage).join(', ')}`),
     blocks: [
-      section(`*${escapeText(BOT_NAME)}* ${escapeText(LABELS.intro)}`),
+      section(`*${escapeText(BOT_NAME)}*\n${escapeText(INTRO)}`),
       section(`*${LABELS.commands}*\n${commandLines(prefix)}`),
       context([escapeText(LABELS.whereToAsk)]),
     ],

@@ -1,7 +1,7 @@
 // The App Home tab: what the bot knows (from the engine's catalogue), example questions, commands.
 import type { types } from '@slack/bolt';
 import type { Catalog } from '../../src/engine.js';
-import { BOT_NAME, EXAMPLE_QUESTIONS } from '../shared/messages.js';
+import { BOT_NAME, EXAMPLE_QUESTIONS, INTRO } from '../shared/messages.js';
 import { context, divider, section, type Block } from './blocks.js';
 import { commandLines } from './renderHelp.js';
 import { escapeText, link, short } from './mrkdwn.js';
@@ -33,7 +33,7 @@ export function renderHome(catalog: Catalog): types.HomeView {
   const speakers = catalog.speakers.map((s) => short([s.name, s.organisation].filter(Boolean).join(', '), 150));
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: BOT_NAME, emoji: true } },
-    section(`*${escapeText(BOT_NAME)}* ${escapeText(LABELS.intro)}`),
+    section(escapeText(INTRO)),
     section(`*${LABELS.knows}*\n${escapeText(counts)}`),
   ];
   if (sources.length) blocks.push(section(`*${LABELS.sources}*\n${listed(sources)}`));

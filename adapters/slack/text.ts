@@ -20,7 +20,7 @@ export const LABELS = {
   feedbackThanks: 'Thanks for the feedback.',
   somethingWrong: 'Something went wrong while answering. Please try again.',
   continued: '(continued)',
-  intro: 'answers questions about the UN Convention against Cybercrime with quoted, cited passages.',
+  passageContinues: 'The passage is longer than Slack can show here; it continues in the source.',
   whereToAsk: 'Use /treaty anywhere (only you see the answer until you share it), mention me in a channel to get an answer in a thread, or send me a direct message.',
   commands: 'Commands',
   examples: 'Examples',

@@ -59,7 +59,8 @@ describe('/treaty', () => {
     // Slack escapes what users type: "<!channel> & <@U123>" arrives as below.
     const body = await answerTo('&lt;!channel&gt; article 6 &amp; &lt;@U0OTHER&gt;');
     expect(h.asked.at(-1)).toMatchObject({ text: '<!channel> article 6 & <@U0OTHER>', user: 'U0ASKER', channel: 'C0GENERAL', platform: 'slack' });
-    expect(visibleText(body)).toContain('&lt;!channel&gt; article 6 &amp; &lt;@U0OTHER&gt;');
+    // U+2060 (an invisible word joiner) follows every '@', so no "@name" can ever become a mention.
+    expect(visibleText(body)).toContain('&lt;!channel&gt; article 6 &amp; &lt;@\u2060U0OTHER&gt;');
     expect(pingRisks(body)).toEqual([]);
   });
 

@@ -4,11 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
-import { SUMMARY_LABEL } from '../../adapters/shared/messages.js';
+import { FAILURE_MESSAGE, INTRO, SUMMARY_LABEL } from '../../adapters/shared/messages.js';
 import { ACTIONS } from '../../adapters/slack/blocks.js';
 import { renderReply, type SlackMessage } from '../../adapters/slack/render.js';
-import { renderPassage } from '../../adapters/slack/renderPassage.js';
+import { MAX_MESSAGES, renderPassage } from '../../adapters/slack/renderPassage.js';
 import { renderHome } from '../../adapters/slack/renderHome.js';
+import { LABELS } from '../../adapters/slack/text.js';
 import { describeRenderContract } from '../contract/renderContract.js';
 import { resultArb } from '../contract/arbitraries.js';
 import { testEngine } from '../helpers/engine.js';
@@ -33,14 +34,19 @@ const answerOf = (results: Result[], extra: Partial<Answer> = {}): Reply => ({
   answer: { query: 'q', abstained: false, outcome: { type: 'answered' }, intent: 'search', results, suggestions: [], ...extra },
 });
 const buttons = (m: SlackMessage) => JSON.stringify(m.blocks).match(/"action_id":"[a-z_]+"/g) ?? [];
+const asks = (m: SlackMessage) => (JSON.parse(JSON.stringify(m.blocks)) as { type: string; elements?: { action_id?: string; value: string; text: { text: string } }[] }[])
+  .flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : []))
+  .filter((e) => e.action_id === ACTIONS.ask);
+/** U+2060 WORD JOINER, which the renderer puts after every '@'. */
+const WJ = '\u2060';
 
 describe('slack renderer', () => {
   it('quotes verbatim text line by line, escaped, with speaker, stance and an escaped link', () => {
     const m = renderReply(answerOf([{ ...quote, text: 'Line one.\nLine two <@U1>.' }]));
     const shown = visibleText(m);
-    expect(shown).toContain('> Line one.\n> Line two &lt;@U1&gt;.');
+    expect(shown).toContain(`> Line one.\n> Line two &lt;@${WJ}U1&gt;.`);
     expect(shown).toContain('*A &amp; B &lt;on&gt; things*');
-    expect(shown).toContain('Jane &lt;@U999&gt; Doe, Org &amp; Co · *Critical*');
+    expect(shown).toContain(`Jane &lt;@${WJ}U999&gt; Doe, Org &amp; Co · *Critical*`);
     expect(shown).toContain('<https://example.org/a?b=c&amp;d=%3Ce%3E%7Cf|Report · 2024-08-12 · paragraph 3>');
     expect(pingRisks(m)).toEqual([]);
   });
@@ -77,19 +83,74 @@ describe('slack renderer', () => {
     expect(buttons(renderReply(answerOf([quote])))).not.toContain(`"action_id":"${ACTIONS.share}"`);
   });
 
-  it('shows suggestions with the command prefix when abstaining', () => {
-    const m = renderReply(answerOf([], { abstained: true, outcome: { type: 'no_match' }, suggestions: ['article 6', '<!here>'] }), { commandPrefix: '/treaty ' });
-    expect(visibleText(m)).toContain('• /treaty article 6\n• /treaty &lt;!here&gt;');
+  it('when abstaining, each suggestion is a button that asks it; after an answer they are "Related" text', () => {
+    const long = `${'why '.repeat(30)}?`;
+    const m = renderReply(answerOf([], { abstained: true, outcome: { type: 'no_match' }, suggestions: ['article 6', '<!here> & co', long, '\u202e'] }), { commandPrefix: '/treaty ' });
+    // The value is the question itself; the label is plain text within Slack's 75 characters.
+    expect(asks(m).map((b) => b.value)).toEqual(['article 6', '<!here> & co', long.trim()]);
+    expect(asks(m).map((b) => b.text.text).slice(0, 2)).toEqual(['article 6', '‹!here› & co']);
+    expect(asks(m)[2]!.text.text).toMatch(/^why why .{50,} …$/);
+    expect(asks(m)[2]!.text.text.length).toBeLessThanOrEqual(75);
+    expect(limitViolations(m)).toEqual([]);
+    expect(pingRisks(m)).toEqual([]);
+    const answered = renderReply(answerOf([quote], { suggestions: ['article 7'] }), { commandPrefix: '/treaty ' });
+    expect(asks(answered)).toEqual([]);
+    expect(visibleText(answered)).toContain(`${LABELS.related}: /treaty article 7`);
+  });
+
+  it('mrkdwn is verbatim, and a typed @here, @channel or @everyone stays text, even in the fallback', () => {
+    const m = renderReply(answerOf([{ ...quote, title: '@channel news', text: 'Tell @here and @Channel, @everyone.', speaker: '@everyone' }], { query: '@here what' }));
+    expect(pingRisks(m)).toEqual([]);
+    expect(m.text).toBe(`@${WJ}channel news`);
+    expect(visibleText(m)).toContain(`> Tell @${WJ}here and @${WJ}Channel, @${WJ}everyone.`);
+    // Our own links still work: verbatim only stops Slack's automatic parsing.
+    expect(visibleText(m)).toContain('<https://example.org/a?b=c&amp;d=%3Ce%3E%7Cf|Report · 2024-08-12 · paragraph 3>');
+    // The check itself catches both.
+    expect(pingRisks({ text: 'ping @here' })).toHaveLength(1);
+    expect(pingRisks({ blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'hi' }] }] })).toHaveLength(1);
+  });
+
+  it('titles articles with their number, in the answer, its fallback text and the full passage', () => {
+    const article: Result = { ...quote, id: 'article-6', kind: 'article', article: 6, title: 'Respect for human rights', isSummary: true, speaker: undefined, stance: undefined };
+    const m = renderReply(answerOf([article]));
+    expect(visibleText(m)).toContain('*Article 6: Respect for human rights*');
+    expect(m.text).toBe('Article 6: Respect for human rights');
+    const [passage] = renderPassage(article);
+    expect(visibleText(passage!)).toContain('*Article 6: Respect for human rights*');
+    expect(passage!.text).toBe('Article 6: Respect for human rights');
+  });
+
+  it('uses the shared intro and failure sentences', () => {
+    expect(visibleText(renderReply({ type: 'help', requestId: 'h' }))).toContain(INTRO);
+    expect(visibleText({ blocks: renderHome(testEngine().catalog).blocks })).toContain(INTRO);
+    // A reply type this renderer does not know (a newer core) is not left blank.
+    expect(renderReply({ type: 'mystery', requestId: 'x' } as unknown as Reply).text).toBe(FAILURE_MESSAGE);
+  });
+
+  it(`full passage: at most ${MAX_MESSAGES} messages (all a response URL takes); the last says the rest is in the source`, () => {
+    const messages = renderPassage({ ...quote, text: 'Another sentence follows. '.repeat(10_000) });
+    expect(messages).toHaveLength(MAX_MESSAGES);
+    const last = visibleText(messages.at(-1)!);
+    expect(last).toContain(LABELS.passageContinues);
+    expect(last).toContain('<https://example.org/a?b=c');
+    for (const m of messages) {
+      expect(limitViolations(m)).toEqual([]);
+      expect(pingRisks(m)).toEqual([]);
+    }
+    expect(renderPassage(quote).map(visibleText).join('\n')).not.toContain(LABELS.passageContinues);
   });
 
   it('full passage: every word of a very long passage, split within limits', () => {
     const property = fc.property(resultArb, fc.integer({ min: 0, max: 40_000 }), (result, extra) => {
       const text = `${result.text} ${'Another sentence follows. '.repeat(extra / 26)}`;
       const messages = renderPassage({ ...result, text });
+      expect(messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
       for (const m of messages) {
         expect(limitViolations(m)).toEqual([]);
         expect(pingRisks(m)).toEqual([]);
       }
+      // Cut short only when all that fits is shown, and then it says so.
+      if (visibleText(messages.at(-1)!).includes(LABELS.passageContinues)) return expect(messages).toHaveLength(MAX_MESSAGES);
       const words = (s: string) => s.replace(/&amp;|&lt;|&gt;|[>*_]/g, ' ').split(/\s+/).filter((w) => /^[a-z]+\.?$/i.test(w));
       const shown = words(messages.map(visibleText).join(' '));
       expect(shown.filter((w) => w === 'follows.').length).toBeGreaterThanOrEqual(Math.floor(extra / 26));

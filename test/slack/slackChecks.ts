@@ -80,6 +80,23 @@ export function limitViolations(message: MessageLike): string[] {
 /** A link we built ourselves: <http(s)://url|label> with nothing special inside. */
 const OUR_LINK = /^<https?:\/\/[^\s<>|]+\|[^<>]*>/;
 
+/** Typed broadcasts: Slack may auto-parse "certain mentions" in text (strict: "@heres" counts too). */
+const BROADCAST = /@(?:here|channel|everyone)/i;
+
+/** Every mrkdwn text object in the blocks without verbatim: true (Slack then auto-parses its text). */
+function unverbatim(blocks: unknown[]): string[] {
+  const found: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObj(v)) {
+      if (v.type === 'mrkdwn' && v.verbatim !== true) found.push(`mrkdwn without verbatim: true: ${JSON.stringify(String(v.text).slice(0, 40))}`);
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(blocks);
+  return found;
+}
+
 export function pingRisks(message: MessageLike): string[] {
   const risks: string[] = [];
   for (const text of textsOf(message)) {
@@ -88,7 +105,10 @@ export function pingRisks(message: MessageLike): string[] {
       if (!OUR_LINK.test(rest)) risks.push(`unescaped "<" in: ${JSON.stringify(rest.slice(0, 40))}`);
     }
     // A link's label must not carry a raw mention either (the pattern already forbids < and >).
+    const broadcast = BROADCAST.exec(text);
+    if (broadcast) risks.push(`bare ${broadcast[0]} in: ${JSON.stringify(text.slice(Math.max(0, broadcast.index - 20), broadcast.index + 20))}`);
   }
+  risks.push(...unverbatim(message.blocks ?? []));
   const m = message as Obj;
   if (m.link_names === true || m.link_names === 1) risks.push('link_names is on');
   if (m.parse === 'full') risks.push('parse=full turns @names into mentions');
