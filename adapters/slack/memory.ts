@@ -14,6 +14,13 @@ export class BoundedMap<K, V> {
     return this.entries.has(key);
   }
 
+  /** Remove and return the entry: whoever takes it is the only one to get it. */
+  take(key: K): V | undefined {
+    const value = this.entries.get(key);
+    this.entries.delete(key);
+    return value;
+  }
+
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -15,7 +15,7 @@ export interface SlackState {
   threads: BoundedSet<string>;
   /** Event ids already handled, so a Slack retry (x-slack-retry-num) is not answered twice. */
   seenEvents: BoundedSet<string>;
-  /** Recent answers by request id, for "Share in channel". */
+  /** Recent answers offered with "Share in channel", by request id; taken when shared. */
   answers: BoundedMap<string, Reply>;
   /** Answers wait their turn so acknowledgements go first (see turns.ts). */
   turns: Turns;
@@ -34,10 +34,29 @@ export function createState(deps: SlackDeps): SlackState {
 
 export const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
 
-/** Ask the core through the one handler path; keep answers so they can be shared later. */
-export async function ask(state: SlackState, text: string, user: string, channel: string | undefined): Promise<Reply> {
+export interface Question {
+  text: string;
+  user: string;
+  channel: string | undefined;
+}
+
+/**
+ * Ask the core through the one handler path and deliver inside it (`handler.respond`), so a shutdown
+ * waits for a delivery still being retried. The answer first waits its turn (turns.ts). Never throws,
+ * since Slack would only log an error and the asker would hear nothing: a failure is logged, and
+ * `tellFailure` (when given) lets the asker know.
+ */
+export async function answer(
+  state: SlackState,
+  question: Question,
+  deliver: (reply: Reply) => Promise<void>,
+  tellFailure?: () => Promise<unknown>,
+): Promise<void> {
   await state.turns.next();
-  const reply = await state.deps.handler.handle({ text, user, channel, platform: 'slack' });
-  if (reply.type === 'answer') state.answers.set(reply.requestId, reply);
-  return reply;
+  try {
+    await state.deps.handler.respond({ ...question, platform: 'slack' }, deliver);
+  } catch (error) {
+    state.log.error({ err: error, user: question.user, channel: question.channel }, 'answering failed');
+    await tellFailure?.().catch((err: unknown) => state.log.warn({ err }, 'could not tell the asker that answering failed'));
+  }
 }

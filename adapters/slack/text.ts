@@ -18,7 +18,6 @@ export const LABELS = {
   expired: 'That answer is no longer available to share; please ask again.',
   passageGone: 'That passage is no longer available.',
   feedbackThanks: 'Thanks for the feedback.',
-  somethingWrong: 'Something went wrong while answering. Please try again.',
   continued: '(continued)',
   passageContinues: 'The passage is longer than Slack can show here; it continues in the source.',
   whereToAsk: 'Use /treaty anywhere (only you see the answer until you share it), mention me in a channel to get an answer in a thread, or send me a direct message.',

@@ -1,7 +1,7 @@
-// Buttons through the real Bolt app: share in channel, feedback, show full passage.
+// Buttons through the real Bolt app: share in channel, feedback, show full passage, suggested questions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../adapters/slack/blocks.js';
-import { quoteLines } from '../../adapters/slack/mrkdwn.js';
+import { escapeText, quoteLines } from '../../adapters/slack/mrkdwn.js';
 import { createLogger } from '../../src/runtime/logger.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
 import type { Json } from './fakeSlack.js';
@@ -45,6 +45,21 @@ describe('Slack buttons', () => {
     expect(removed).toEqual({ delete_original: true });
   });
 
+  it('"Share in channel" clicked twice posts the answer once; the other click hears it is no longer available', async () => {
+    const share = findButton(await ask('article 16'), ACTIONS.share)!;
+    // A double click: two interactions from the same message, so the same response URL, at once.
+    const url = h.fake.responseUrl();
+    const clicks = await Promise.all([1, 2].map(() => h.action(buttonClick(ACTIONS.share, share.value, url))));
+    expect(clicks.map((r) => r.status)).toEqual([200, 200]);
+    // Shared, private copy removed, and the other click told: three responses in all.
+    const bodies = await h.fake.waitFor(() => (responsesTo(url).length >= 3 ? responsesTo(url) : undefined), 'both clicks handled');
+    expect(bodies.filter((b) => b.response_type === 'in_channel')).toHaveLength(1);
+    expect(bodies.filter((b) => /no longer available/.test(String(b.text)))).toHaveLength(1);
+    // A later click too.
+    const later = await click(ACTIONS.share, share.value);
+    expect((await h.fake.waitFor(() => responsesTo(later)[0], 'later click')).text).toMatch(/no longer available/);
+  });
+
   it('sharing an answer the bot no longer remembers says so, privately', async () => {
     const url = await click(ACTIONS.share, 'no-such-request');
     const body = await h.fake.waitFor(() => responsesTo(url)[0], 'expired');
@@ -69,6 +84,23 @@ describe('Slack buttons', () => {
     const url2 = await click(ACTIONS.feedbackDown, down.value);
     await h.fake.waitFor(() => responsesTo(url2)[0], 'thanks');
     expect(lines.find((l) => l.msg === 'feedback' && l.feedback === 'down')).toMatchObject({ requestId, results: ids });
+  });
+
+  it('a suggested question, clicked, is answered to whoever clicked, privately, with a share button', async () => {
+    const pasta = testEngine().ask('how do I cook pasta');
+    expect(pasta.abstained).toBe(true);
+    const suggestion = findButton(await ask('how do I cook pasta'), ACTIONS.ask);
+    expect(suggestion?.value).toBe(pasta.suggestions[0]);
+    const expected = testEngine().ask(suggestion!.value);
+    expect(expected.results.length).toBeGreaterThan(0);
+    const url = await click(ACTIONS.ask, suggestion!.value, 'U0CURIOUS');
+    const body = await h.fake.waitFor(() => responsesTo(url)[0], 'answer to the suggestion');
+    expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(body)).toContain(escapeText(expected.results[0]!.title));
+    expect(findButton(body, ACTIONS.share)).toBeDefined();
+    expect(limitViolations(body)).toEqual([]);
+    expect(pingRisks(body)).toEqual([]);
+    expect(lines.some((l) => l.msg === 'answered' && l.user === 'U0CURIOUS' && l.channel === 'C0GENERAL' && l.platform === 'slack')).toBe(true);
   });
 
   it('"Show full passage" sends the whole entry, only to whoever clicked', async () => {

@@ -1,5 +1,6 @@
 // Mentions, DMs, thread follow-ups, App Home and Slack's retries, through the real Bolt app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcomeMessage } from '../../adapters/shared/messages.js';
 import { escapeText } from '../../adapters/slack/mrkdwn.js';
 import { testEngine } from '../helpers/engine.js';
 import { BOT_ID, BOT_USER_ID, type ApiCall } from './fakeSlack.js';
@@ -68,6 +69,35 @@ describe('Slack events', () => {
     const call = await nthPost(before + 1);
     expect(call.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: root.ts });
     expect(h.asked.slice(askedBefore).map((a) => a.text)).toEqual(['and article 9?']);
+  });
+
+  it('a follow-up without a mention gets a reply only when the bot found something, and never when it is addressed to people', async () => {
+    expect(testEngine().ask('thanks!').abstained).toBe(true);
+    const root = mention(`<@${BOT_USER_ID}> article 15`);
+    const before = posted().length;
+    await h.event(root);
+    await nthPost(before + 1);
+    const askedBefore = h.asked.length;
+    await h.event(message('thanks!', { thread_ts: root.ts })); // nothing found: no "I couldn't find that"
+    await h.event(message('help', { thread_ts: root.ts })); // nor the command list
+    await h.event(message('<@U0BOB> what about article 16?', { thread_ts: root.ts })); // to Bob
+    await h.event(message('<!subteam^S0LEGAL|@legal> article 16?', { thread_ts: root.ts })); // to a group
+    await h.event(message('<!here> article 16?', { thread_ts: root.ts }));
+    await h.event(message('and article 17?', { thread_ts: root.ts })); // found: answered
+    const call = await h.fake.waitFor(() => posted().find((c) => visibleText(c.body).includes('Article 17')), 'answer to the follow-up');
+    expect(call.body.thread_ts).toBe(root.ts);
+    expect(posted().slice(before + 1)).toEqual([call]);
+    // Messages to people are not even asked (nor counted against the rate limit).
+    expect(h.asked.slice(askedBefore).map((a) => a.text)).toEqual(['thanks!', 'help', 'and article 17?']);
+  });
+
+  it('mentions and direct messages are answered whatever they say, "nothing found" included', async () => {
+    const noMatch = escapeText(outcomeMessage({ type: 'no_match' })!);
+    const before = posted().length;
+    await h.event(message('thanks!', { channel: 'D0ALICE', channel_type: 'im' }));
+    expect(visibleText((await nthPost(before + 1)).body)).toContain(noMatch);
+    await h.event(mention(`<@${BOT_USER_ID}> thanks!`));
+    expect(visibleText((await nthPost(before + 2)).body)).toContain(noMatch);
   });
 
   it('a mention in a followed thread is answered once, not twice', async () => {

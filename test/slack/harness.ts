@@ -5,7 +5,7 @@ import type { Handler, BotRequest } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { SlackConfig } from '../../src/runtime/config.js';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/index.js';
-import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
+import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { signedHeaders } from './sign.js';
 
@@ -38,10 +38,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await startFakeSlack();
   const asked: BotRequest[] = [];
   const inner = options.handler ?? testHandler();
-  const handler: Handler = handlerFrom((request) => {
-    asked.push(request);
-    return inner.handle(request);
-  }, inner);
+  // Records each request and passes it on untouched, so respond() and drain() stay the handler's own.
+  const handler: Handler = {
+    handle: (request) => { asked.push(request); return inner.handle(request); },
+    respond: (request, deliver) => { asked.push(request); return inner.respond(request, deliver); },
+    drain: (ms) => inner.drain(ms),
+  };
   const ready = { value: false };
   const config: SlackConfig = {
     botToken: 'xoxb-test-token', mode: 'http', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, publicAnswers: options.publicAnswers ?? false,

@@ -5,6 +5,9 @@ import { unescapeSlack } from '../mrkdwn.js';
 import { threadKey, type SlackState } from '../state.js';
 import { answerInChat, mentionsBot, stripMention } from './post.js';
 
+/** `<@U…>`, `<!here>`, `<!subteam^…>`: Slack escapes typed `<`, so these are real mentions. */
+const MENTIONS_SOMEONE = /<[@!]/;
+
 export function register(app: App, state: SlackState): void {
   app.event('message', async ({ event, context, client }) => {
     if (event.subtype !== undefined || event.bot_id || !event.user) return;
@@ -14,10 +17,11 @@ export function register(app: App, state: SlackState): void {
       await answerInChat(state, client, { ...ask, threadTs: event.thread_ts });
       return;
     }
-    // A mention in a followed thread arrives as app_mention too; answer it once, there.
+    // A mention of the bot in a followed thread arrives as app_mention too; answer it once, there.
+    // A message that mentions someone else (or a group) is addressed to them, not to the bot.
     const thread = event.thread_ts;
-    if (thread && state.threads.has(threadKey(event.channel, thread)) && !mentionsBot(raw, context.botUserId)) {
-      await answerInChat(state, client, { ...ask, threadTs: thread });
-    }
+    if (!thread || !state.threads.has(threadKey(event.channel, thread)) || mentionsBot(raw, context.botUserId)) return;
+    if (MENTIONS_SOMEONE.test(raw)) return;
+    await answerInChat(state, client, { ...ask, threadTs: thread, followUp: true });
   });
 }

@@ -1,8 +1,12 @@
 // Answer a chat message (mention, DM, thread follow-up) with chat.postMessage, and remember threads
 // the bot answered in so follow-ups there need no mention.
 import type { webApi } from '@slack/bolt';
+import type { Reply } from '../../../src/runtime/handler.js';
+import { FAILURE_MESSAGE } from '../../shared/messages.js';
+import { section, type SlackMessage } from '../blocks.js';
+import { escapeText } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
-import { ask, threadKey, type SlackState } from '../state.js';
+import { answer, threadKey, type SlackState } from '../state.js';
 
 export interface ChatQuestion {
   channel: string;
@@ -10,6 +14,11 @@ export interface ChatQuestion {
   threadTs?: string;
   user: string;
   text: string;
+  /**
+   * A message in a followed thread that did not mention the bot: it may be "thanks!" or talk between
+   * people, so it is answered only when the bot found something, never with a refusal or help.
+   */
+  followUp?: boolean;
 }
 
 /** Remove the bot's own mention (`<@U123>` or `<@U123|name>`) wherever it appears. */
@@ -22,10 +31,13 @@ export function mentionsBot(text: string, botUserId: string | undefined): boolea
   return botUserId !== undefined && text.includes(`<@${botUserId}`);
 }
 
+/** An answer with results: the only reply worth posting to a message that did not ask the bot. */
+export function found(reply: Reply): boolean {
+  return reply.type === 'answer' && !reply.answer.abstained && reply.answer.results.length > 0;
+}
+
 export async function answerInChat(state: SlackState, client: webApi.WebClient, q: ChatQuestion): Promise<void> {
-  const reply = await ask(state, q.text, q.user, q.channel);
-  const message = renderReply(reply, { commandPrefix: '' });
-  await client.chat.postMessage({
+  const post = (message: SlackMessage) => client.chat.postMessage({
     channel: q.channel,
     ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
     text: message.text,
@@ -33,5 +45,14 @@ export async function answerInChat(state: SlackState, client: webApi.WebClient, 
     unfurl_links: false,
     unfurl_media: false,
   });
-  if (q.threadTs) state.threads.add(threadKey(q.channel, q.threadTs));
+  // A follow-up that failed before the bot knew it had an answer may not have been a question at all.
+  let replying = !q.followUp;
+  await answer(state, { text: q.text, user: q.user, channel: q.channel }, async (reply) => {
+    if (q.followUp && !found(reply)) return;
+    replying = true;
+    await post(renderReply(reply, { commandPrefix: '' }));
+    if (q.threadTs) state.threads.add(threadKey(q.channel, q.threadTs));
+  }, async () => {
+    if (replying) await post({ text: escapeText(FAILURE_MESSAGE), blocks: [section(escapeText(FAILURE_MESSAGE))] });
+  });
 }
