@@ -2,6 +2,9 @@
 // match title words), chapters, and speakers and organisations. Discord shows at most 25 choices, each
 // name at most 100 characters.
 import type { Catalog } from '../../src/engine.js';
+import { fold, tokenize } from '../../src/retrieval/text.js';
+import { cleanText } from '../shared/text.js';
+import { truncate } from './text.js';
 
 export const MAX_CHOICES = 25;
 const MAX_NAME = 100;
@@ -11,9 +14,10 @@ export interface Choice<V extends string | number> {
   value: V;
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-const words = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-const clip = (s: string, max = MAX_NAME) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+/** Words as the core's search sees them, so "Rodriguez" finds what a question about him would. */
+const words = (s: string) => tokenize(s).map(fold);
+/** Cut on a code point: half an emoji is a lone surrogate, and Discord rejects the whole list for it. */
+const clip = (s: string) => truncate(cleanText(s), MAX_NAME);
 
 /** Every typed word is a prefix of some word of the text ("crim off" matches "Criminal offences"). */
 function matchesWords(typed: string[], text: string): boolean {
