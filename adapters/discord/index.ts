@@ -7,10 +7,9 @@ import type { DiscordContext } from './context.js';
 import { onInteraction } from './interactions.js';
 import { onMessage } from './mentions.js';
 import { PageStore, type PageStoreOptions } from './pagination.js';
+import { mentionOptions } from './respond.js';
 
 export { commandDefinitions } from './commands/index.js';
-export { registerCommands } from './register.js';
-export { render } from './render.js';
 
 /** Knobs for tests and unusual deployments; production uses the defaults. */
 export interface DiscordTuning {
@@ -23,22 +22,16 @@ export interface DiscordTuning {
 
 export function createDiscordClient(config: DiscordConfig, extra: Partial<ClientOptions> = {}): Client {
   return new Client({
-    // Mentions need MessageContent (a privileged intent) to read the question after the mention.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent],
+    // No privileged intent: Discord sends a message's content without Message Content when the message
+    // mentions the bot, replies to it or is a DM, and a message command gets its target in full.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached until the first message arrives, so they come in as partials.
     partials: [Partials.Channel],
-    allowedMentions: { parse: [], repliedUser: false },
+    // Every send sets allowed_mentions itself; this default covers any send that might not.
+    allowedMentions: mentionOptions(),
     ...extra,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...extra.rest },
   });
-}
-
-/** Start-up errors discord.js reports tersely, reworded with what to do about them. */
-function explainStartError(error: unknown): unknown {
-  if (error instanceof Error && /disallowed intents/i.test(error.message)) {
-    return new Error('Discord refused the Message Content intent: turn on "Message Content Intent" under Bot → Privileged Gateway Intents in the developer portal.', { cause: error });
-  }
-  return error;
 }
 
 export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }, tuning: DiscordTuning = {}): Promise<RunningAdapter> {
@@ -69,7 +62,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     await ready;
   } catch (error) {
     await client.destroy();
-    throw explainStartError(error);
+    throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: connected');
 

@@ -3,7 +3,8 @@ import { MessageFlags, type ButtonInteraction, type Interaction } from 'discord.
 import { askContextMenu, treaty } from './commands/index.js';
 import type { DiscordContext } from './context.js';
 import { isPageButton } from './pagination.js';
-import { NO_PINGS_OPTION, toMessageOptions } from './respond.js';
+import { page } from './render.js';
+import { toMessageOptions } from './respond.js';
 import * as w from './wording.js';
 
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
@@ -30,5 +31,5 @@ async function turnPage(interaction: ButtonInteraction, ctx: DiscordContext): Pr
     return;
   }
   const content = turn.reason === 'expired' ? w.EXPIRED : w.NOT_YOURS;
-  await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { ...NO_PINGS_OPTION, parse: [] } });
+  await interaction.reply({ ...toMessageOptions(page(content)), flags: MessageFlags.Ephemeral });
 }

@@ -19,12 +19,20 @@ export const LIMITS = {
   customId: 100,
 } as const;
 
+/**
+ * The one no-pings setting, as Discord reads it on every message and interaction response: parse no
+ * mention in the text, and do not ping the author of a message replied to. Every page carries it and
+ * respond.ts sends it from there; the client's default is built from it too.
+ */
+export const NO_PINGS = { parse: [], replied_user: false } as const;
+export type NoPings = typeof NO_PINGS;
+
 /** What a message body looks like on the wire (snake_case, as in REST bodies). */
 export interface DiscordPage {
   content: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
-  allowed_mentions: { parse: []; replied_user: false };
+  allowed_mentions: NoPings;
 }
 
 /** Characters Discord counts towards the 6000 across all embeds of one message. */

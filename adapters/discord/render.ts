@@ -1,14 +1,16 @@
 // Reply → Discord message pages. Each result becomes one embed (quoted passage or labelled summary,
 // citation with link, speaker and stance for quotes); results are packed a few per page so every page
-// stays inside Discord's limits. Pagination buttons are added by pagination.ts, not here.
+// stays inside Discord's limits, and the last page names related questions. Pagination buttons are
+// added by pagination.ts, not here.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import {
-  COMMANDS, EXAMPLE_QUESTIONS, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, speakerLine, stanceLabel,
+  COMMANDS, EXAMPLE_QUESTIONS, FAILURE_MESSAGE, INTRO, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, resultHeading,
+  speakerLine, stanceLabel,
 } from '../shared/messages.js';
-import { LIMITS, embedLength, type DiscordPage } from './limits.js';
-import { blockquote, neutralizeMentions, safeLinkText, safeText, safeUrl, truncate } from './text.js';
+import { LIMITS, NO_PINGS, embedLength, type DiscordPage } from './limits.js';
+import { blockquote, linkUrl, neutralizeMentions, safeText, truncate } from './text.js';
 import * as w from './wording.js';
 
 /** Passage text shown per result; the citation link leads to the rest. */
@@ -17,11 +19,13 @@ const RESULTS_PER_PAGE = 3;
 /** Embed characters per page, under Discord's 6000 with room to spare. */
 const PAGE_BUDGET = 5500;
 const MAX_QUERY_SHOWN = 300;
+/** Related questions after an answer: a short line, like Slack's, not a second list of results. */
+const MAX_RELATED = 3;
+const MAX_RELATED_SHOWN = 100;
 const COLOR = 0x009edb; // UN blue
 
-export const NO_PINGS = { parse: [] as [], replied_user: false as const };
-
-const page = (content: string, embeds: APIEmbed[] = []): DiscordPage => ({
+/** A message of our own text (and embeds); also used for one-line notices such as "not yours". */
+export const page = (content: string, embeds: APIEmbed[] = []): DiscordPage => ({
   content: truncate(content, LIMITS.content), embeds, components: [], allowed_mentions: NO_PINGS,
 });
 
@@ -29,14 +33,8 @@ function field(name: string, value: string, inline = false): APIEmbedField {
   return { name: truncate(name, LIMITS.fieldName), value: truncate(value, LIMITS.fieldValue), inline };
 }
 
-/** "Article 6: Respect for human rights", so the number is visible even when the title lacks it. */
-function titleOf(result: Result): string {
-  if (result.article === undefined || result.kind !== 'article' || /\barticle\s+\d/i.test(result.title)) return result.title;
-  return `Article ${result.article}: ${result.title}`;
-}
-
 export function resultEmbed(result: Result): APIEmbed {
-  const url = safeUrl(result.citation.url);
+  const url = linkUrl(result.citation.url);
   const text = safeText(result.text, MAX_PASSAGE).trim();
   const body = result.isSummary ? `**${SUMMARY_LABEL}**\n${text}` : blockquote(text || '…');
   const fields: APIEmbedField[] = [];
@@ -45,11 +43,11 @@ export function resultEmbed(result: Result): APIEmbed {
   if (speaker) fields.push(field(w.SPEAKER_LABEL, speaker, true));
   const stance = stanceLabel(result);
   if (stance) fields.push(field(w.STANCE_LABEL, stance, true));
-  // The link text is cut first so the closing "](url)" always survives.
-  const cite = safeLinkText(citationLine(result), LIMITS.fieldValue).trim() || '…';
+  // The link text is cut first so the closing "](url)" always survives; safeText escapes its brackets.
+  const cite = safeText(citationLine(result), LIMITS.fieldValue).trim() || '…';
   const source = url ? `[${truncate(cite, LIMITS.fieldValue - url.length - 4)}](${url})` : cite;
   fields.push(field(w.SOURCE_LABEL, source));
-  const title = truncate(safeText(titleOf(result), LIMITS.embedTitle).trim(), LIMITS.embedTitle);
+  const title = truncate(safeText(resultHeading(result), LIMITS.embedTitle).trim(), LIMITS.embedTitle);
   return {
     ...(title ? { title } : {}),
     ...(url ? { url } : {}),
@@ -84,6 +82,14 @@ function suggestionsEmbed(suggestions: string[]): APIEmbed {
   return { title: w.TRY_ASKING, description: truncate(lines.join('\n'), LIMITS.embedDescription), color: COLOR };
 }
 
+/** "Related: article 5 (Protection of sovereignty) · article 24 (…)", or nothing. */
+function relatedLine(suggestions: string[]): string {
+  const shown = suggestions.slice(0, MAX_RELATED)
+    .map((s) => truncate(safeText(s, MAX_RELATED_SHOWN).replace(/\s+/g, ' ').trim(), MAX_RELATED_SHOWN))
+    .filter(Boolean);
+  return shown.length ? `\n${w.RELATED}: ${shown.join(' · ')}` : '';
+}
+
 function renderAnswer(answer: Answer): DiscordPage[] {
   const query = truncate(safeText(answer.query, MAX_QUERY_SHOWN).replace(/\s+/g, ' ').trim(), MAX_QUERY_SHOWN);
   const outcome = outcomeMessage(answer.outcome);
@@ -92,9 +98,11 @@ function renderAnswer(answer: Answer): DiscordPage[] {
     return [page(heading, [suggestionsEmbed(answer.suggestions)])];
   }
   const groups = pack(answer.results.map(resultEmbed));
+  const related = relatedLine(answer.suggestions);
   return groups.map((embeds, i) => {
     const label = groups.length > 1 ? ` (${w.pageLabel(i, groups.length).toLowerCase()})` : '';
-    return page(`${heading}${label}`, embeds);
+    // On the last page: where a reader who went through the answer looks for what to ask next.
+    return page(`${heading}${label}${i === groups.length - 1 ? related : ''}`, embeds);
   });
 }
 
@@ -109,7 +117,7 @@ function renderHelp(): DiscordPage {
     description: EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join('\n'),
     color: COLOR,
   };
-  return page(`${w.INTRO}\n${w.OTHER_WAYS}`, [commands, examples]);
+  return page(`${INTRO}\n${w.OTHER_WAYS}`, [commands, examples]);
 }
 
 export function render(reply: Reply): DiscordPage[] {
@@ -119,11 +127,14 @@ export function render(reply: Reply): DiscordPage[] {
     case 'help':
       return [renderHelp()];
     default:
-      return [page(replyMessage(reply) ?? w.FAILED)];
+      return [page(replyMessage(reply) ?? FAILURE_MESSAGE)];
   }
 }
 
-/** Refusals (too long, rate limited, restarting) concern only the asker. */
-export function isRefusal(reply: Reply): boolean {
-  return reply.type === 'too_long' || reply.type === 'rate_limited' || reply.type === 'shutting_down';
+/**
+ * Replies that concern only the asker: refusals (too long, rate limited, restarting) and the help.
+ * Interactions send them ephemerally, whatever the `private` option says.
+ */
+export function isForAskerOnly(reply: Reply): boolean {
+  return reply.type === 'too_long' || reply.type === 'rate_limited' || reply.type === 'shutting_down' || reply.type === 'help';
 }

@@ -1,31 +1,30 @@
-// Sending a rendered answer: to an interaction (reply, or defer then edit) or as a reply to a message.
-// Every send carries allowed_mentions that parse nothing and never ping the replied-to user.
+// Sending replies: to an interaction (reply, or defer then edit) or as a reply to a message. Asking and
+// sending are one handler.respond task, so the shutdown drain waits until an answer is sent instead of
+// cutting it off. Every send carries its page's allowed_mentions (NO_PINGS): nobody is ever pinged.
 import {
   MessageFlags, type BaseMessageOptions, type CommandInteraction, type InteractionReplyOptions, type Message,
+  type MessageMentionOptions,
 } from 'discord.js';
-import type { BotRequest, Reply } from '../../src/runtime/handler.js';
+import type { BotRequest } from '../../src/runtime/handler.js';
+import { FAILURE_MESSAGE } from '../shared/messages.js';
 import type { DiscordContext } from './context.js';
-import type { DiscordPage } from './limits.js';
-import { isRefusal, render } from './render.js';
-import * as w from './wording.js';
+import { NO_PINGS, type DiscordPage, type NoPings } from './limits.js';
+import { isForAskerOnly, page, render } from './render.js';
 
-export const NO_PINGS_OPTION = { parse: [], repliedUser: false } as const;
-
-export function toMessageOptions(page: DiscordPage): BaseMessageOptions {
-  return {
-    content: page.content,
-    embeds: page.embeds,
-    components: page.components,
-    allowedMentions: { ...NO_PINGS_OPTION, parse: [] },
-  };
+/** NO_PINGS in discord.js's option shape (camelCase), which turns it back into the wire form. */
+export function mentionOptions(setting: NoPings = NO_PINGS): MessageMentionOptions {
+  return { parse: [...setting.parse], repliedUser: setting.replied_user };
 }
 
-function ask(ctx: DiscordContext, text: string, user: string, channel: string | null): Promise<Reply> {
-  const request: BotRequest = { text, user, platform: 'discord', ...(channel ? { channel } : {}) };
-  return ctx.handler.handle(request);
+export function toMessageOptions(body: DiscordPage): BaseMessageOptions {
+  return { content: body.content, embeds: body.embeds, components: body.components, allowedMentions: mentionOptions(body.allowed_mentions) };
 }
 
-const TIMED_OUT = Symbol('timed out');
+const ephemeral = (body: DiscordPage): InteractionReplyOptions => ({ ...toMessageOptions(body), flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+
+function request(text: string, user: string, channel: string | null): BotRequest {
+  return { text, user, platform: 'discord', ...(channel ? { channel } : {}) };
+}
 
 /**
  * Answer a slash or context-menu command. The core answers in-memory in milliseconds, so the common
@@ -33,21 +32,21 @@ const TIMED_OUT = Symbol('timed out');
  * rate limiter) is the interaction deferred, then edited: Discord's 3 s window is always met and the
  * usual answer costs a single request instead of two.
  */
-export async function answerInteraction(interaction: CommandInteraction, ctx: DiscordContext, text: string, ephemeral: boolean): Promise<void> {
-  const pending = ask(ctx, text, interaction.user.id, interaction.channelId);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), ctx.deferAfterMs); });
+export async function answerInteraction(interaction: CommandInteraction, ctx: DiscordContext, text: string, isPrivate: boolean): Promise<void> {
+  let deferral: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferral = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+    deferral.catch(() => undefined); // awaited, and so reported, when the reply is delivered
+  }, ctx.deferAfterMs);
   try {
-    const early = await Promise.race([pending, timeout]);
-    if (early !== TIMED_OUT) {
-      const first = ctx.pages.start(interaction.user.id, render(early));
-      const flags = ephemeral || isRefusal(early) ? MessageFlags.Ephemeral : undefined;
-      await interaction.reply({ ...toMessageOptions(first), ...(flags ? { flags } : {}) } as InteractionReplyOptions);
-      return;
-    }
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const reply = await pending;
-    await interaction.editReply(toMessageOptions(ctx.pages.start(interaction.user.id, render(reply))));
+    await ctx.handler.respond(request(text, interaction.user.id, interaction.channelId), async (reply) => {
+      clearTimeout(timer);
+      await deferral;
+      const first = ctx.pages.start(interaction.user.id, render(reply));
+      if (isPrivate || isForAskerOnly(reply)) await sendPrivately(interaction, first);
+      else if (interaction.deferred) await interaction.editReply(toMessageOptions(first));
+      else await interaction.reply(toMessageOptions(first));
+    });
   } catch (error) {
     ctx.logger.error({ err: error, interaction: interaction.id }, 'discord: answering an interaction failed');
     await sayFailed(interaction);
@@ -56,23 +55,39 @@ export async function answerInteraction(interaction: CommandInteraction, ctx: Di
   }
 }
 
+/** A message only the asker sees, whatever state the interaction is in. */
+async function sendPrivately(interaction: CommandInteraction, body: DiscordPage): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(ephemeral(body));
+  } else if (interaction.ephemeral) {
+    await interaction.editReply(toMessageOptions(body));
+  } else {
+    // A public "thinking…" is showing, and a message cannot become ephemeral. A follow-up sent while it
+    // loads would replace it and stay public (Discord ignores the flag then), so it is deleted first.
+    await interaction.deleteReply();
+    await interaction.followUp(ephemeral(body));
+  }
+}
+
 export async function sayFailed(interaction: CommandInteraction): Promise<void> {
-  const options = { content: w.FAILED, allowedMentions: { ...NO_PINGS_OPTION, parse: [] } };
+  if (interaction.replied) return; // the reply went out; what failed came after it
   try {
-    if (interaction.deferred || interaction.replied) await interaction.editReply(options);
-    else await interaction.reply({ ...options, flags: MessageFlags.Ephemeral });
+    await sendPrivately(interaction, page(FAILURE_MESSAGE));
   } catch {
     // The interaction may have expired; the failure is already logged.
   }
 }
 
-/** Answer a mention or a direct message with a reply to it. */
+/** Answer a mention, a reply to the bot or a direct message with a reply to that message. */
 export async function answerMessage(message: Message, ctx: DiscordContext, text: string): Promise<void> {
+  const send = (body: DiscordPage) => message.reply(toMessageOptions(body));
   try {
-    const reply = await ask(ctx, text, message.author.id, message.channelId);
-    const first = ctx.pages.start(message.author.id, render(reply));
-    await message.reply(toMessageOptions(first));
+    await ctx.handler.respond(request(text, message.author.id, message.channelId), async (reply) => {
+      await send(ctx.pages.start(message.author.id, render(reply)));
+    });
   } catch (error) {
     ctx.logger.error({ err: error, message: message.id }, 'discord: answering a message failed');
+    // Never silence: the asker is told, still without pinging anyone.
+    await send(page(FAILURE_MESSAGE)).catch((e: unknown) => ctx.logger.warn({ err: e, message: message.id }, 'discord: could not say that answering failed'));
   }
 }

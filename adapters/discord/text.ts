@@ -1,6 +1,7 @@
-// Making any text safe to show on Discord: mentions neutralised, markdown escaped, lengths capped.
-// Every string that did not come from this adapter passes through here before it is sent.
+// Making any text safe to show on Discord: mentions neutralised, markdown and links escaped, lengths
+// capped. Every string that did not come from this adapter passes through here before it is sent.
 import { escapeMarkdown } from 'discord.js';
+import { cleanText, httpUrl } from '../shared/text.js';
 
 const ZWSP = '\u200b';
 
@@ -13,23 +14,25 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@/g, `@${ZWSP}`);
 }
 
-/** Drops characters Discord would reject or that would reorder the text around them (C0 controls, bidi overrides). */
-function stripControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\r\n?/g, '\n');
+/**
+ * Every square bracket escaped, so `[free nitro](https://evil.example)` shows as typed instead of as
+ * a link whose text hides where it leads. escapeMarkdown's own `maskedLink` option is not enough: it
+ * escapes one bracket per line, so the second link of `[a](x) [b](y)` stays live.
+ */
+function escapeBrackets(text: string): string {
+  return text.replace(/[[\]]/g, (c) => `\\${c}`);
 }
 
 /**
- * Untrusted text (the question, knowledge-base text, suggestions) shown as plain text. `max` cuts the
- * raw text first: escaping only lengthens it, and escapeMarkdown is slow on very long strings.
+ * Untrusted text (the question, knowledge-base text, suggestions) shown as plain text: no link, no
+ * heading or list formatting, no ping; what it says is unchanged. `max` cuts the raw text first:
+ * escaping only lengthens it, and escapeMarkdown is slow on very long strings.
  */
 export function safeText(text: string, max?: number): string {
   const raw = max === undefined ? text : truncate(text, max);
-  return neutralizeMentions(escapeMarkdown(stripControls(raw)));
-}
-
-/** Text inside a masked link `[text](url)`: brackets would end the link early. */
-export function safeLinkText(text: string, max?: number): string {
-  return safeText(text, max).replace(/[[\]]/g, (c) => `\\${c}`);
+  // escapeMarkdown escapes backslashes first (its `escape` option), so the brackets' escapes added after it hold.
+  const escaped = escapeMarkdown(cleanText(raw), { heading: true, bulletedList: true, numberedList: true });
+  return neutralizeMentions(escapeBrackets(escaped));
 }
 
 /**
@@ -47,17 +50,13 @@ export function truncate(text: string, max: number): string {
   return `${out}…`;
 }
 
-/** An http(s) URL Discord accepts in embeds and masked links, or undefined. */
-export function safeUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    const href = url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
-    return href.length <= 512 ? href : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * An http(s) URL for an embed or a masked link, or undefined. Parentheses are percent-encoded because
+ * a `)` would end the masked link early; over 512 characters Discord rejects the embed's url.
+ */
+export function linkUrl(raw: string | undefined): string | undefined {
+  const href = httpUrl(raw)?.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return href && href.length <= 512 ? href : undefined;
 }
 
 /** Quote block: every line of the passage prefixed with `> `. */

@@ -1,8 +1,6 @@
 // Sentences only Discord needs (its own commands, buttons and refusals). Everything about an answer's
-// outcome comes from adapters/shared/messages.ts so every platform says the same thing.
-import { BOT_NAME } from '../shared/messages.js';
-
-export const INTRO = `${BOT_NAME} answers questions about the UN Convention against Cybercrime with quoted, cited passages.`;
+// outcome (and the intro, and the failure message) comes from adapters/shared/messages.ts so every
+// platform says the same thing.
 
 /** How each shared command (by its first word) is typed on Discord. */
 const DISCORD_USAGE: Record<string, string> = {
@@ -21,9 +19,10 @@ export function discordUsage(sharedUsage: string): string {
 }
 
 export const OTHER_WAYS =
-  'Mention me with a question in a channel, send me a direct message, or right-click a message and choose Apps → Ask the treaty bot. Add private:True to a command to get an answer only you can see.';
+  'Mention me with a question in a channel, reply to one of my answers, send me a direct message, or right-click a message and choose Apps → Ask the treaty bot. Add private:True to a command to get an answer only you can see.';
 
 export const TRY_ASKING = 'Try asking';
+export const RELATED = 'Related';
 export const COMMANDS_TITLE = 'Commands';
 export const EXAMPLES_TITLE = 'Example questions';
 export const SOURCE_LABEL = 'Source';
@@ -38,4 +37,3 @@ export const pageLabel = (index: number, total: number): string => `Page ${index
 export const NOT_YOURS = 'Only the person who asked can turn these pages. Ask your own question with /treaty ask.';
 export const EXPIRED = 'These pages have expired. Ask again to see the answer.';
 export const NO_TEXT = 'That message has no text I can ask about.';
-export const FAILED = 'Something went wrong while answering. Please try again in a moment.';

@@ -2,12 +2,13 @@
 // talking to the fake Discord, answered by the real handler and engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { replyMessage } from '../../adapters/shared/messages.js';
+import { FAILURE_MESSAGE, INTRO, replyMessage } from '../../adapters/shared/messages.js';
 import * as w from '../../adapters/discord/wording.js';
 import { createMemoryRateLimiter } from '../../src/runtime/rateLimit.js';
-import { testEngine, testHandler } from '../helpers/engine.js';
+import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
 import { interact, recording, sendProblems, startBot, visible, type Bot } from './harness.js';
-import { ALICE, CHANNEL_ID, OPTION, autocomplete, contextMenu, messagePayload, slashCommand, type Json } from './payloads.js';
+import type { Reply } from '../../src/runtime/handler.js';
+import { ALICE, APP_ID, CHANNEL_ID, OPTION, autocomplete, contextMenu, messagePayload, slashCommand, type Json } from './payloads.js';
 
 const handler = recording();
 let bot: Bot;
@@ -68,9 +69,10 @@ describe('/treaty subcommands', () => {
     expect(text).toContain(testEngine().ask('timeline').results[0]!.title);
   });
 
-  it('help lists the subcommands', async () => {
-    const { text } = await command('help');
-    expect(text).toContain(w.INTRO);
+  it('help lists the subcommands, only to the asker', async () => {
+    const { data, text } = await command('help');
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(text).toContain(INTRO);
     for (const usage of ['/treaty article number:6', '/treaty chapter number:4', '/treaty quotes speaker:HRW', '/treaty timeline']) expect(text).toContain(usage);
   });
 
@@ -154,7 +156,7 @@ describe('"Ask the treaty bot" message context menu', () => {
 describe('slow answers', () => {
   it('defers the interaction, then edits the original response with the answer', async () => {
     const real = recording();
-    const slow = { ...real, handle: async (r: Parameters<typeof real.handle>[0]) => { await new Promise((res) => setTimeout(res, 150)); return real.handle(r); } };
+    const slow = handlerFrom(async (r) => { await new Promise((res) => setTimeout(res, 150)); return real.handle(r); });
     const slowBot = await startBot({ handler: slow, tuning: { deferAfterMs: 20 } });
     try {
       const interaction = slashCommand('article', [int('number', 6), bool('private', true)]);
@@ -183,13 +185,44 @@ describe('refusals and failures', () => {
     }
   });
 
+  // Deferred publicly (no private option), the channel shows "thinking…"; what only the asker should see
+  // must not land there. Discord cannot make it ephemeral, and a follow-up would just resolve it publicly.
+  const sameForEveryone: [string, Reply | Error][] = [
+    ['a rate-limit refusal', { type: 'rate_limited', requestId: 'r', retryAfterSeconds: 7 }],
+    ['the help', { type: 'help', requestId: 'r' }],
+    ['a failure', new Error('index corrupted')],
+  ];
+  for (const [what, outcome] of sameForEveryone) {
+    it(`${what} after a public defer replaces the "thinking…" with a message only the asker sees`, async () => {
+      const slow = handlerFrom(async () => {
+        await new Promise((res) => setTimeout(res, 100));
+        if (outcome instanceof Error) throw outcome;
+        return outcome;
+      });
+      const slowBot = await startBot({ handler: slow, tuning: { deferAfterMs: 10 } });
+      try {
+        const interaction = slashCommand('ask', [str('question', 'help')]);
+        const token = interaction.token as string;
+        expect((await interact(slowBot.fake, interaction)).body).toEqual({ type: 5, data: { flags: 0 } });
+        const followUp = await slowBot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${token}`);
+        expect(slowBot.fake.calls.some((c) => c.method === 'DELETE' && c.path === `/webhooks/${APP_ID}/${token}/messages/@original`)).toBe(true);
+        expect(slowBot.fake.hasOriginal(token)).toBe(false);
+        expect(slowBot.fake.followUpsFor(token).map((m) => m.flags)).toEqual([MessageFlags.Ephemeral]);
+        const expected = outcome instanceof Error ? FAILURE_MESSAGE : outcome.type === 'help' ? INTRO : replyMessage(outcome)!;
+        expect(visible(followUp.body)).toContain(expected);
+        expect(sendProblems(slowBot.fake)).toEqual([]);
+      } finally {
+        await slowBot.stop();
+      }
+    });
+  }
+
   it('if answering throws, the asker still hears that something went wrong', async () => {
-    const real = testHandler();
-    const broken = { ...real, handle: async () => { throw new Error('index corrupted'); } };
+    const broken = handlerFrom(async () => { throw new Error('index corrupted'); });
     const failing = await startBot({ handler: broken });
     try {
       const { body } = await interact(failing.fake, slashCommand('timeline'));
-      expect(body.data).toMatchObject({ content: w.FAILED, flags: MessageFlags.Ephemeral });
+      expect(body.data).toMatchObject({ content: FAILURE_MESSAGE, flags: MessageFlags.Ephemeral });
     } finally {
       await failing.stop();
     }

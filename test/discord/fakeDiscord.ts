@@ -1,11 +1,18 @@
 // A local stand-in for Discord on 127.0.0.1: REST under /api/v10 and a gateway WebSocket on the same
 // port. The real discord.js client connects to it exactly as to Discord (GET /gateway/bot, HELLO,
-// IDENTIFY → READY, GUILD_CREATE, heartbeats, RESUME), and every REST call it makes is recorded.
+// IDENTIFY → READY, GUILD_CREATE, heartbeats, RESUME), and every REST call it makes is recorded. Like a
+// new application, it has the privileged intents switched off: it refuses them at IDENTIFY and hides the
+// content of messages the bot may not read without Message Content.
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT, CHANNEL_ID, TOKEN, guildCreatePayload, readyPayload, snowflake, user, type Json } from './payloads.js';
+import { APP_ID, BOT, BOT_ROLE_ID, CHANNEL_ID, TOKEN, guildCreatePayload, readyPayload, snowflake, user, type Json } from './payloads.js';
+
+const GUILD_MEMBERS = 1 << 1;
+const GUILD_PRESENCES = 1 << 8;
+const MESSAGE_CONTENT = 1 << 15;
+const PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
 
 export interface RestCall {
   method: string;
@@ -26,8 +33,15 @@ interface Session {
 export interface FakeDiscordOptions {
   /** Heartbeat interval sent in HELLO; short, so heartbeats and their ACKs happen during tests. */
   heartbeatIntervalMs?: number;
-  /** Refuse privileged intents at IDENTIFY (close 4014), as Discord does when Message Content is off in the portal. */
-  privilegedIntentsOff?: boolean;
+  /** The developer portal's privileged-intent switches are on (default off: IDENTIFY with one closes 4014). */
+  privilegedIntents?: boolean;
+}
+
+/** A response the fake holds back until released, to act out a slow Discord. */
+export interface Hold {
+  /** Resolves when the held request has arrived. */
+  received: Promise<RestCall>;
+  release(): void;
 }
 
 export class FakeDiscord extends EventEmitter {
@@ -41,6 +55,10 @@ export class FakeDiscord extends EventEmitter {
   private current: Session | undefined;
   private readonly interactions = new Map<string, Json>();
   private readonly messages = new Map<string, Json>();
+  /** Interaction tokens whose response is still the deferred "thinking…" placeholder. */
+  private readonly loading = new Set<string>();
+  private readonly followUps = new Map<string, Json[]>();
+  private readonly holds: { match: (call: RestCall) => boolean; arrived: (call: RestCall) => void; gate: Promise<void> }[] = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private port = 0;
 
@@ -75,9 +93,22 @@ export class FakeDiscord extends EventEmitter {
     const session = this.current;
     if (!session) throw new Error('no gateway session: is the client logged in?');
     if (t === 'INTERACTION_CREATE') this.interactions.set(d.token as string, d);
+    if (t === 'MESSAGE_CREATE' && !this.readable(d)) d = { ...d, content: '', embeds: [], attachments: [], components: [] };
     const event = { op: 0 as const, s: ++session.seq, t, d };
     session.events.push(event);
     if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(event));
+  }
+
+  /**
+   * Whether the bot may see a message's content. Without Message Content, Discord's documented
+   * exceptions: messages it sends, DMs, messages that mention it (a reply with "ping on reply" on lists
+   * the replied-to author in `mentions`), and, as we read "mentioned", a mention of its own role.
+   */
+  private readable(message: Json): boolean {
+    if ((this.lastIdentify?.intents ?? 0) & MESSAGE_CONTENT) return true;
+    const mentions = (message.mentions ?? []) as Json[];
+    return !message.guild_id || (message.author as Json).id === BOT.id || mentions.some((u) => u.id === BOT.id)
+      || ((message.mention_roles ?? []) as string[]).includes(BOT_ROLE_ID);
   }
 
   /** Whether the client has a live, identified or resumed gateway connection. */
@@ -110,8 +141,7 @@ export class FakeDiscord extends EventEmitter {
       ws.close(4004, 'Authentication failed');
       return;
     }
-    const MESSAGE_CONTENT = 1 << 15;
-    if (this.options.privilegedIntentsOff && d.intents & MESSAGE_CONTENT) {
+    if (!this.options.privilegedIntents && d.intents & PRIVILEGED) {
       ws.close(4014, 'Disallowed intent(s).');
       return;
     }
@@ -164,8 +194,28 @@ export class FakeDiscord extends EventEmitter {
   /** The message the bot's answer to an interaction became (after any edits), as Discord would store it. */
   messageFor(interactionToken: string): Json {
     const message = this.messages.get(interactionToken);
-    if (!message) throw new Error('the bot has not answered that interaction');
+    if (!message) throw new Error('the bot has not answered that interaction, or deleted its answer');
     return message;
+  }
+
+  /** Whether the interaction's original response exists (it was sent and not deleted). */
+  hasOriginal(interactionToken: string): boolean {
+    return this.messages.has(interactionToken);
+  }
+
+  /** Follow-up messages the bot sent to an interaction, in order. */
+  followUpsFor(interactionToken: string): Json[] {
+    return this.followUps.get(interactionToken) ?? [];
+  }
+
+  /** Hold back the response to the next request that matches, until released. */
+  hold(match: (call: RestCall) => boolean): Hold {
+    let arrived!: (call: RestCall) => void;
+    let release!: () => void;
+    const received = new Promise<RestCall>((resolve) => { arrived = resolve; });
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    this.holds.push({ match, arrived, gate });
+    return { received, release };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -178,6 +228,12 @@ export class FakeDiscord extends EventEmitter {
       body: raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined,
       authorization: req.headers.authorization,
     };
+    const held = this.holds.findIndex((h) => h.match(call));
+    if (held >= 0) {
+      const [hold] = this.holds.splice(held, 1);
+      hold!.arrived(call);
+      await hold!.gate;
+    }
     const [status, payload] = this.route(call);
     res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
     res.end(payload === undefined ? undefined : JSON.stringify(payload));
@@ -197,6 +253,7 @@ export class FakeDiscord extends EventEmitter {
       const interaction = this.interactions.get(m[2]!);
       if (!interaction || interaction.id !== m[1]) return [404, { message: 'Unknown interaction', code: 10062 }];
       if (body.type === 4 || body.type === 5) this.messages.set(m[2]!, this.message(interaction, body.data ?? {}));
+      if (body.type === 5) this.loading.add(m[2]!);
       if (body.type === 7) {
         const original = interaction.message as Json;
         this.messages.set(m[2]!, { ...original, ...body.data });
@@ -206,9 +263,29 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'PATCH' && (m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) {
       const previous = this.messages.get(m[2]!);
       if (m[1] !== APP_ID || !previous) return [404, { message: 'Unknown message', code: 10008 }];
-      const edited = { ...previous, ...body, edited_timestamp: new Date().toISOString() };
+      const edited = { ...previous, ...body, flags: previous.flags, edited_timestamp: new Date().toISOString() };
       this.messages.set(m[2]!, edited);
+      this.loading.delete(m[2]!);
       return [200, edited];
+    }
+    if (method === 'DELETE' && (m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) {
+      if (m[1] !== APP_ID || !this.messages.delete(m[2]!)) return [404, { message: 'Unknown message', code: 10008 }];
+      this.loading.delete(m[2]!);
+      return [204, undefined];
+    }
+    if (method === 'POST' && (m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) {
+      const interaction = this.interactions.get(m[2]!);
+      if (m[1] !== APP_ID || !interaction) return [404, { message: 'Unknown webhook', code: 10015 }];
+      // As Discord does: a follow-up while the deferred response is loading resolves that response, which
+      // keeps the visibility chosen when deferring (the follow-up's ephemeral flag is ignored).
+      if (this.loading.delete(m[2]!)) {
+        const resolved = { ...this.messages.get(m[2]!)!, ...body, flags: this.messages.get(m[2]!)!.flags };
+        this.messages.set(m[2]!, resolved);
+        return [200, resolved];
+      }
+      const followUp = this.message(interaction, body);
+      this.followUps.set(m[2]!, [...this.followUpsFor(m[2]!), followUp]);
+      return [200, followUp];
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!botAuth) return [401, { message: '401: Unauthorized', code: 0 }];

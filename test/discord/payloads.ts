@@ -1,5 +1,6 @@
 // Gateway payloads as Discord sends them (API v10), for the fake server to dispatch: one guild with one
-// text channel, the bot, two people, and builders for messages and interactions.
+// text channel, the bot (with its managed integration role), two people, and builders for messages
+// and interactions.
 let nextId = 1_300_000_000_000_000_000n;
 export const snowflake = (): string => String(nextId++);
 
@@ -9,6 +10,8 @@ export const GUILD_ID = '1200000000000000001';
 export const CHANNEL_ID = '1200000000000000002';
 export const DM_CHANNEL_ID = '1200000000000000003';
 export const ROLE_ID = '1200000000000000004';
+/** The role Discord creates for the bot when it joins a guild (managed, tagged with the bot's id). */
+export const BOT_ROLE_ID = '1200000000000000007';
 export const COMMAND_ID = '1200000000000000005';
 export const CONTEXT_COMMAND_ID = '1200000000000000006';
 export const TOKEN = 'test-token-not-a-real-one';
@@ -25,9 +28,9 @@ export const user = (u: User): Json => ({
   id: u.id, username: u.username, discriminator: '0', global_name: u.username, avatar: null, bot: u.bot ?? false, public_flags: 0,
 });
 
-const member = (u: User, withUser = true): Json => ({
+const member = (u: User, withUser = true, roles: string[] = []): Json => ({
   ...(withUser ? { user: user(u) } : {}),
-  roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null,
+  roles, joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null,
   permissions: '2248473465835073',
 });
 
@@ -50,23 +53,44 @@ export function guildCreatePayload(): Json {
     roles: [
       { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
       { id: ROLE_ID, name: 'Moderators', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 },
+      { id: BOT_ROLE_ID, name: BOT.username, color: 0, hoist: false, position: 2, permissions: '274877991936', managed: true, mentionable: false, flags: 0, tags: { bot_id: BOT.id } },
     ],
     emojis: [], stickers: [], features: [], mfa_level: 0, application_id: null, system_channel_id: null, system_channel_flags: 0,
     rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, premium_subscription_count: 0,
     preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
     joined_at: '2024-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 3,
-    voice_states: [], members: [member(BOT)], channels: [textChannel], threads: [], presences: [], stage_instances: [], guild_scheduled_events: [],
+    voice_states: [], members: [member(BOT, true, [BOT_ROLE_ID])], channels: [textChannel], threads: [], presences: [], stage_instances: [], guild_scheduled_events: [],
   };
 }
 
-export function messagePayload(options: { author: User; content: string; dm?: boolean; mentions?: User[]; id?: string; extra?: Json }): Json {
+export interface MessageOptions {
+  author: User;
+  content: string;
+  dm?: boolean;
+  mentions?: User[];
+  /** Role ids mentioned in the content (`<@&id>`). */
+  mentionRoles?: string[];
+  /** The message this one replies to (Discord sends it whole as referenced_message). */
+  replyTo?: Json;
+  /** With "ping on reply" on (the default), Discord lists the replied-to author in mentions. */
+  pingOnReply?: boolean;
+  id?: string;
+  extra?: Json;
+}
+
+export function messagePayload(options: MessageOptions): Json {
   const dm = options.dm ?? false;
+  const replied = options.replyTo;
+  const mentions = [...(options.mentions ?? []).map(user), ...(replied && options.pingOnReply !== false ? [replied.author as Json] : [])];
+  const reply = replied
+    ? { type: 19, message_reference: { type: 0, message_id: replied.id, channel_id: replied.channel_id, ...(dm ? {} : { guild_id: GUILD_ID }) }, referenced_message: replied }
+    : {};
   return {
     // channel_type is how Discord (and discord.js) tell a DM from a guild message when the DM channel is not cached.
     id: options.id ?? snowflake(), channel_id: dm ? DM_CHANNEL_ID : CHANNEL_ID, channel_type: dm ? 1 : 0, ...(dm ? {} : { guild_id: GUILD_ID, member: member(options.author, false) }),
     author: user(options.author), content: options.content, timestamp: new Date().toISOString(), edited_timestamp: null,
-    tts: false, mention_everyone: false, mentions: (options.mentions ?? []).map(user), mention_roles: [], attachments: [], embeds: [],
-    pinned: false, type: 0, flags: 0, components: [], ...options.extra,
+    tts: false, mention_everyone: false, mentions, mention_roles: options.mentionRoles ?? [], attachments: [], embeds: [],
+    pinned: false, type: 0, flags: 0, components: [], ...reply, ...options.extra,
   };
 }
 

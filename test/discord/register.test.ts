@@ -75,15 +75,17 @@ describe('npm run discord:register', () => {
 describe('command definitions', () => {
   const [treaty, menu] = commandDefinitions() as any[];
 
-  it('/treaty has the six subcommands, each with a private option', () => {
+  it('/treaty has the six subcommands, each but help (always private) with a private option', () => {
     expect(treaty.name).toBe('treaty');
-    const subs = treaty.options as { name: string; type: number; options: { name: string; type: number; autocomplete?: boolean; required?: boolean }[] }[];
+    const subs = treaty.options as { name: string; type: number; options?: { name: string; type: number; autocomplete?: boolean; required?: boolean }[] }[];
     expect(subs.map((s) => s.name)).toEqual(['ask', 'article', 'chapter', 'quotes', 'timeline', 'help']);
     for (const s of subs) {
       expect(s.type).toBe(ApplicationCommandOptionType.Subcommand);
-      expect(s.options.find((o) => o.name === 'private')?.type).toBe(ApplicationCommandOptionType.Boolean);
+      const privateOption = (s.options ?? []).find((o) => o.name === 'private');
+      if (s.name === 'help') expect(privateOption).toBeUndefined();
+      else expect(privateOption?.type).toBe(ApplicationCommandOptionType.Boolean);
     }
-    const option = (sub: string, name: string) => subs.find((s) => s.name === sub)!.options.find((o) => o.name === name)!;
+    const option = (sub: string, name: string) => subs.find((s) => s.name === sub)!.options!.find((o) => o.name === name)!;
     expect(option('article', 'number')).toMatchObject({ type: ApplicationCommandOptionType.Integer, autocomplete: true, required: true });
     expect(option('chapter', 'number')).toMatchObject({ type: ApplicationCommandOptionType.Integer, autocomplete: true });
     expect(option('quotes', 'speaker')).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });

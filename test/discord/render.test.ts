@@ -97,6 +97,23 @@ describe('discord renderer', () => {
     expect(neutralizeMentions('a@b')).toBe('a@\u200bb');
   });
 
+  it('escapes masked links, headings and lists in untrusted text: every link on a line, not just the first', () => {
+    expect(safeText('[a](https://x.example) then [b](https://y.example)')).toBe('\\[a\\](https://x.example) then \\[b\\](https://y.example)');
+    expect(safeText('# Big\n1. one\n- two')).toBe('\\# Big\n1\\. one\n\\- two');
+    // A backslash typed before a bracket is escaped itself, so it cannot cancel the bracket's escape.
+    expect(safeText('\\[a](https://x.example)')).toBe('\\\\\\[a\\](https://x.example)');
+  });
+
+  it('an answer names related questions on its last page, escaped and short', () => {
+    const answer = testEngine().ask('article 6');
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    const pages = render({ type: 'answer', requestId: 'r', answer });
+    expect(pages.at(-1)!.content).toContain(`\nRelated: ${answer.suggestions.slice(0, 3).join(' · ')}`);
+    const injected = render({ type: 'answer', requestId: 'r', answer: { ...answer, suggestions: ['[x](https://evil.example) @everyone', 'y'.repeat(500)] } });
+    const line = injected.at(-1)!.content.split('\n').at(-1)!;
+    expect(line).toBe(`Related: \\[x\\](https://evil.example) @\u200beveryone · ${'y'.repeat(99)}…`);
+  });
+
   it('truncates on code points, never leaving half a surrogate pair or a dangling escape', () => {
     expect(truncate('🇺🇳🇺🇳🇺🇳', 5)).toBe('🇺🇳…');
     expect(truncate('abc\\*def', 5)).toBe('abc…');

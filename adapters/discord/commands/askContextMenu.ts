@@ -4,7 +4,8 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { DiscordContext } from '../context.js';
-import { NO_PINGS_OPTION, answerInteraction } from '../respond.js';
+import { page } from '../render.js';
+import { answerInteraction, toMessageOptions } from '../respond.js';
 import * as w from '../wording.js';
 
 export const data = new ContextMenuCommandBuilder()
@@ -15,7 +16,7 @@ export const data = new ContextMenuCommandBuilder()
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: DiscordContext): Promise<void> {
   const text = interaction.targetMessage.content.trim();
   if (!text) {
-    await interaction.reply({ content: w.NO_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { ...NO_PINGS_OPTION, parse: [] } });
+    await interaction.reply({ ...toMessageOptions(page(w.NO_TEXT)), flags: MessageFlags.Ephemeral });
     return;
   }
   // Public like every answer: the question came from the conversation, so the answer belongs there too.

@@ -24,7 +24,8 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) => withPrivate(s.setName('quotes').setDescription('What people and organisations said about the convention')
     .addStringOption((o) => o.setName('speaker').setDescription('A person or organisation, e.g. Human Rights Watch').setAutocomplete(true))))
   .addSubcommand((s) => withPrivate(s.setName('timeline').setDescription('Key dates, from the 2019 mandate to entry into force')))
-  .addSubcommand((s) => withPrivate(s.setName('help').setDescription('What the bot can answer, and how to ask')));
+  // No `private` option: the help is only ever shown to the asker.
+  .addSubcommand((s) => s.setName('help').setDescription('What the bot can answer, and how to ask (only you see it)'));
 
 type Options = ChatInputCommandInteraction['options'];
 
@@ -48,8 +49,9 @@ export function questionFor(subcommand: string, options: Pick<Options, 'getStrin
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   const subcommand = interaction.options.getSubcommand(true);
-  const ephemeral = interaction.options.getBoolean('private') ?? false;
-  await answerInteraction(interaction, ctx, questionFor(subcommand, interaction.options), ephemeral);
+  // The help concerns only the asker, like Slack's: always ephemeral, so nobody floods a channel with it.
+  const isPrivate = subcommand === 'help' || (interaction.options.getBoolean('private') ?? false);
+  await answerInteraction(interaction, ctx, questionFor(subcommand, interaction.options), isPrivate);
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
