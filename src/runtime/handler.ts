@@ -95,7 +95,10 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }
       draining = true;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
+      // Until nothing is in flight: "I'm restarting" replies to requests that arrive meanwhile are
+      // tracked too, and are waited for like the answers before them.
+      const settled = async () => { while (inFlight.size) await Promise.allSettled([...inFlight]); };
+      await Promise.race([settled(), timeout]);
       clearTimeout(timer);
     },
   };

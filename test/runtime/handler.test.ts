@@ -101,6 +101,17 @@ describe('shutdown', () => {
     expect(replyText(reply)).toContain('Article 1: Statement of purpose');
   });
 
+  it('respond(): drain() waits for the delivery, also of a "restarting" reply to a request that came during the drain', async () => {
+    const handler = testHandler();
+    const delivered: string[] = [];
+    const slowly = (reply: Reply) => new Promise<void>((resolve) => setTimeout(() => { delivered.push(reply.type); resolve(); }, 50));
+    void handler.respond(ask('article 7'), slowly);
+    const drained = handler.drain(5_000);
+    void handler.respond(ask('article 8'), slowly);
+    await drained;
+    expect(delivered).toEqual(['answer', 'shutting_down']);
+  });
+
   it('drain() waits no longer than its timeout for a request that never finishes', async () => {
     const handler = testHandler({ rateLimiter: gatedLimiter() });
     void handler.handle(ask('article 6'));
