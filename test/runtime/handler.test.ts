@@ -104,10 +104,11 @@ describe('shutdown', () => {
   it('respond(): drain() waits for the delivery, also of a "restarting" reply to a request that came during the drain', async () => {
     const handler = testHandler();
     const delivered: string[] = [];
-    const slowly = (reply: Reply) => new Promise<void>((resolve) => setTimeout(() => { delivered.push(reply.type); resolve(); }, 50));
-    void handler.respond(ask('article 7'), slowly);
+    const after = (ms: number) => (reply: Reply) => new Promise<void>((resolve) => setTimeout(() => { delivered.push(reply.type); resolve(); }, ms));
+    void handler.respond(ask('article 7'), after(20));
     const drained = handler.drain(5_000);
-    void handler.respond(ask('article 8'), slowly);
+    // Arrives during the drain and takes longer to deliver than the answer in flight.
+    void handler.respond(ask('article 8'), after(80));
     await drained;
     expect(delivered).toEqual(['answer', 'shutting_down']);
   });
