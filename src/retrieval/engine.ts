@@ -16,6 +16,8 @@ const SEARCH_RESULTS = 3;
 /** Terms found in more than this share of entries are too common to search by (see ask). */
 const MAX_DOCUMENT_SHARE = 0.5;
 const COVERAGE_POWER = 2;
+/** A passage is "mostly" a quote shown beside it when the quote is at least this share of its text. */
+const MOSTLY_QUOTE = 0.5;
 /** How many of the best hits the re-ranking rules look at. */
 const RESCORED_HITS = 30;
 /** Search results added after referenced entries when the question asks more than the reference. */
@@ -300,13 +302,14 @@ function namesIndex(entries: Entry[]): Map<string, string[]> {
 }
 
 /**
- * A passage that only repeats a whole quoted sentence already shown (with its speaker and stance) adds
- * length, not information: drop it. Short quoted fragments ("legal basis for repression") keep their
- * passage, which gives them context.
+ * A passage that is mostly a quote already shown (with its speaker and stance) adds length, not
+ * information: drop it. A passage that says more around the quote (what else the speaker's
+ * organisation warned of, say) keeps its place as context.
  */
 function withoutRepeatedQuotes(results: Result[]): Result[] {
-  const quoted = results.filter((r) => r.kind === 'quote' && r.text.split(/\s+/).length >= 10).map((r) => foldSpace(r.text));
-  return results.filter((r) => r.kind !== 'passage' || !quoted.some((q) => foldSpace(r.text).includes(q)));
+  const quoted = results.filter((r) => r.kind === 'quote').map((r) => foldSpace(r.text));
+  const repeats = (passage: string) => quoted.some((q) => passage.includes(q) && q.length >= passage.length * MOSTLY_QUOTE);
+  return results.filter((r) => r.kind !== 'passage' || !repeats(foldSpace(r.text)));
 }
 
 function buildCatalog(kb: KnowledgeBase, quotes: QuoteEntry[], sources: Entry[]): Catalog {

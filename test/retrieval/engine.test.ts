@@ -62,6 +62,12 @@ describe('intents', () => {
     }
   });
 
+  it('a quote is followed by the passage reporting it when that passage says more', () => {
+    const a = ask('what did EFF say');
+    expect(a.results[0]!.kind).toBe('quote');
+    expect(a.results.some((r) => r.kind === 'passage' && r.text.includes('weak provisions on the protection of personal data'))).toBe(true);
+  });
+
   it('critics and supporters filter voices by stance', () => {
     expect(ask('what do critics say').results.filter((r) => r.kind === 'quote').every((r) => r.stance === 'critical')).toBe(true);
     expect(ask('who supports the convention').results[0]!.stance).toBe('supportive');
