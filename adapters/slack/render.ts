@@ -122,10 +122,11 @@ function renderAnswer(requestId: string, answer: Answer, options: RenderOptions)
  * of retyping. The value is the question; the label, plain text, is cut to Slack's limit.
  */
 function suggestionButtons(suggestions: string[]) {
-  return suggestions.slice(0, 5).flatMap((s) => {
+  // Slack wants every action_id in a block to differ: the buttons are numbered (listeners/ask.ts).
+  return suggestions.slice(0, 5).flatMap((s, i) => {
     const question = s.replace(/\s+/g, ' ').trim();
     const label = fit(question, LIMITS.buttonText, plainText, ELLIPSIS).text;
-    return label.trim() && question.length <= LIMITS.buttonValue ? [button(label, ACTIONS.ask, question)] : [];
+    return label.trim() && question.length <= LIMITS.buttonValue ? [button(label, `${ACTIONS.ask}:${i}`, question)] : [];
   });
 }
 

@@ -89,11 +89,11 @@ describe('Slack buttons', () => {
   it('a suggested question, clicked, is answered to whoever clicked, privately, with a share button', async () => {
     const pasta = testEngine().ask('how do I cook pasta');
     expect(pasta.abstained).toBe(true);
-    const suggestion = findButton(await ask('how do I cook pasta'), ACTIONS.ask);
+    const suggestion = findButton(await ask('how do I cook pasta'), `${ACTIONS.ask}:0`);
     expect(suggestion?.value).toBe(pasta.suggestions[0]);
     const expected = testEngine().ask(suggestion!.value);
     expect(expected.results.length).toBeGreaterThan(0);
-    const url = await click(ACTIONS.ask, suggestion!.value, 'U0CURIOUS');
+    const url = await click(`${ACTIONS.ask}:0`, suggestion!.value, 'U0CURIOUS');
     const body = await h.fake.waitFor(() => responsesTo(url)[0], 'answer to the suggestion');
     expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(visibleText(body)).toContain(escapeText(expected.results[0]!.title));

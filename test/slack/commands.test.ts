@@ -5,7 +5,7 @@ import { escapeText } from '../../adapters/slack/mrkdwn.js';
 import { SUMMARY_LABEL } from '../../adapters/shared/messages.js';
 import { createMemoryRateLimiter } from '../../src/runtime/rateLimit.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
-import { findButton, startHarness, type Harness } from './harness.js';
+import { buttonClick, findButton, startHarness, type Harness } from './harness.js';
 import { limitViolations, pingRisks, visibleText } from './slackChecks.js';
 import type { Json } from './fakeSlack.js';
 
@@ -99,6 +99,16 @@ describe('/treaty with public answers and a tight rate limit', () => {
     expect(findButton(body, ACTIONS.share)).toBeUndefined();
     expect(findButton(body, ACTIONS.feedbackUp)).toBeDefined();
     expect((await answerTo('help', 'U0PUBLIC')).response_type).toBe('ephemeral');
+  });
+
+  it('a clicked suggestion is answered in the channel too', async () => {
+    const pasta = await answerTo('how do I cook pasta', 'U0PASTA');
+    expect(findButton(pasta, `${ACTIONS.ask}:0`)).toBeDefined();
+    const url = h.fake.responseUrl();
+    await h.action(buttonClick(`${ACTIONS.ask}:0`, findButton(pasta, `${ACTIONS.ask}:0`)!.value, url, 'U0CLICK'));
+    const path = new URL(url).pathname;
+    const body = await h.fake.waitFor(() => h.fake.responses.find((r) => r.path === path)?.body, 'answer to the click') as Json;
+    expect(body.response_type).toBe('in_channel');
   });
 
   it('tells a user who asks too fast when to try again, privately', async () => {

@@ -36,7 +36,7 @@ const answerOf = (results: Result[], extra: Partial<Answer> = {}): Reply => ({
 const buttons = (m: SlackMessage) => JSON.stringify(m.blocks).match(/"action_id":"[a-z_]+"/g) ?? [];
 const asks = (m: SlackMessage) => (JSON.parse(JSON.stringify(m.blocks)) as { type: string; elements?: { action_id?: string; value: string; text: { text: string } }[] }[])
   .flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : []))
-  .filter((e) => e.action_id === ACTIONS.ask);
+  .filter((e) => e.action_id?.startsWith(`${ACTIONS.ask}:`));
 /** U+2060 WORD JOINER, which the renderer puts after every '@'. */
 const WJ = '\u2060';
 

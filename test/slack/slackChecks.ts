@@ -60,6 +60,9 @@ export function limitViolations(message: MessageLike): string[] {
     }
     if (b.type === 'actions' && ((b.elements as unknown[]).length > 25 || !(b.elements as unknown[]).length)) problems.push(`block ${i}: actions elements`);
     const buttons = [b.accessory, ...(b.type === 'actions' ? (b.elements as unknown[]) : [])].filter(isObj);
+    // Slack rejects a message whose block repeats an action_id (invalid_blocks).
+    const actionIds = buttons.map((button) => button.action_id);
+    if (new Set(actionIds).size !== actionIds.length) problems.push(`block ${i}: duplicate action_id`);
     for (const button of buttons) {
       const label = (button.text as Obj).text as string;
       if (!label || label.length > 75) problems.push(`block ${i}: button label "${label}"`);

@@ -1,6 +1,7 @@
 // /treaty: acknowledge at once, ask the core, answer through the response URL. Answers are ephemeral
 // with a "Share in channel" button unless the workspace chose public answers.
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
+import type { Reply } from '../../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { unescapeSlack } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
@@ -8,16 +9,29 @@ import { answer, type SlackState } from '../state.js';
 
 export const COMMAND = '/treaty';
 
-export function register(app: App, state: SlackState): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
-    await ack();
-    const question = { text: unescapeSlack(command.text ?? ''), user: command.user_id, channel: command.channel_id };
-    await answer(state, question, async (reply) => {
+/**
+ * Deliver a reply through a response URL (the slash command, a clicked suggestion): to the channel when
+ * the workspace chose public answers, otherwise only to the asker with a "Share in channel" button.
+ * Help and refusals are always private.
+ */
+export function viaResponseUrl(state: SlackState, respond: RespondFn, extra: { replace_original?: boolean } = {}) {
+  return {
+    deliver: async (reply: Reply) => {
       const inChannel = state.deps.config.publicAnswers && reply.type === 'answer';
       const share = !inChannel && reply.type === 'answer';
       if (share) state.answers.set(reply.requestId, reply);
       const message = renderReply(reply, { share, commandPrefix: `${COMMAND} ` });
-      await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message, unfurl_links: false, unfurl_media: false });
-    }, () => respond({ response_type: 'ephemeral', text: FAILURE_MESSAGE }));
+      await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...extra, ...message, unfurl_links: false, unfurl_media: false });
+    },
+    tellFailure: () => respond({ response_type: 'ephemeral', ...extra, text: FAILURE_MESSAGE }),
+  };
+}
+
+export function register(app: App, state: SlackState): void {
+  app.command(COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const question = { text: unescapeSlack(command.text ?? ''), user: command.user_id, channel: command.channel_id };
+    const { deliver, tellFailure } = viaResponseUrl(state, respond);
+    await answer(state, question, deliver, tellFailure);
   });
 }
