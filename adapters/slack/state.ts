@@ -42,7 +42,7 @@ export interface Question {
 
 /**
  * Ask the core through the one handler path and deliver inside it (`handler.respond`), so a shutdown
- * waits for a delivery still being retried. The answer first waits its turn (turns.ts). Never throws,
+ * waits for a delivery still being retried. Each delivery waits its turn (turns.ts). Never throws,
  * since Slack would only log an error and the asker would hear nothing: a failure is logged, and
  * `tellFailure` (when given) lets the asker know.
  */
@@ -52,11 +52,18 @@ export async function answer(
   deliver: (reply: Reply) => Promise<void>,
   tellFailure?: () => Promise<unknown>,
 ): Promise<void> {
-  await state.turns.next();
-  try {
-    await state.deps.handler.respond({ ...question, platform: 'slack' }, deliver);
-  } catch (error) {
+  const fail = async (error: unknown) => {
     state.log.error({ err: error, user: question.user, channel: question.channel }, 'answering failed');
     await tellFailure?.().catch((err: unknown) => state.log.warn({ err }, 'could not tell the asker that answering failed'));
+  };
+  try {
+    // Waiting for the turn and telling of a failure happen inside the tracked task, so a shutdown
+    // waits for them as it waits for the answer.
+    await state.deps.handler.respond({ ...question, platform: 'slack' }, async (reply) => {
+      await state.turns.next();
+      await deliver(reply).catch(fail);
+    });
+  } catch (error) {
+    await fail(error);
   }
 }

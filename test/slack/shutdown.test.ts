@@ -2,7 +2,9 @@
 // that Slack rate-limited and the client is about to retry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../src/runtime/handler.js';
-import { testHandler } from '../helpers/engine.js';
+import pino from 'pino';
+import { answer, createState } from '../../adapters/slack/state.js';
+import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID } from './fakeSlack.js';
 import { startHarness, type Harness } from './harness.js';
 import { visibleText } from './slackChecks.js';
@@ -26,5 +28,21 @@ describe('Slack shutdown', () => {
     const [posted] = h.fake.posts('chat.postMessage');
     expect(posted?.body.thread_ts).toBe('1800000000.000100');
     expect(visibleText(posted!.body)).toMatch(/Article 6/);
+  });
+
+});
+
+describe('answers waiting for their turn (state.answer)', () => {
+  it('are in flight for drain(): queued behind each other, all are delivered before it resolves', async () => {
+    const handler = testHandler();
+    const state = createState({
+      handler, engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+      config: { botToken: 'xoxb-test', mode: 'http', signingSecret: 's', port: 0, publicAnswers: false },
+    });
+    const delivered: string[] = [];
+    const asks = [1, 2, 3].map((n) => answer(state, { text: `article ${n}`, user: `U${n}`, channel: 'C1' }, async (reply) => { delivered.push(reply.type); }));
+    await handler.drain(5_000);
+    expect(delivered).toHaveLength(3);
+    await Promise.all(asks);
   });
 });
