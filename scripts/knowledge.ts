@@ -4,15 +4,15 @@
 import './lib/cli.js';
 import { readFileSync } from 'node:fs';
 import { importOfficialText } from '../src/knowledge/importOfficial.js';
-import { KNOWLEDGE_DIR, loadKnowledge } from '../src/knowledge/load.js';
+import { KNOWLEDGE_DIR, loadKnowledge, type LoadOptions } from '../src/knowledge/load.js';
 import type { Entry } from '../src/knowledge/types.js';
 
 const [command, ...args] = process.argv.slice(2);
 const dirFlag = args.indexOf('--dir');
 const dir = dirFlag === -1 ? KNOWLEDGE_DIR : args[dirFlag + 1]!;
 
-function load() {
-  const loaded = loadKnowledge(dir);
+function load(options: LoadOptions = {}) {
+  const loaded = loadKnowledge(dir, options);
   if (!loaded.ok) {
     console.error(`${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} in ${dir}:`);
     for (const p of loaded.problems) console.error(`  ${p}`);
@@ -52,7 +52,8 @@ switch (command) {
       console.error('Usage: npm run knowledge -- import-official FILE   (plain text, articles introduced by lines like "Article 7")');
       process.exit(2);
     }
-    const kb = load();
+    // The official texts are about to be replaced, so they are not checked against the old copy first.
+    const kb = load({ checkOfficialText: false });
     const report = importOfficialText(dir, kb.articles, readFileSync(file, 'utf8'));
     console.log(`Filled the official text of ${report.filled.length} article${report.filled.length === 1 ? '' : 's'}.`);
     if (report.missing.length) console.log(`Not found in ${file}: article${report.missing.length === 1 ? '' : 's'} ${report.missing.join(', ')}`);

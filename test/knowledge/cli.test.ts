@@ -69,6 +69,22 @@ describe('npm run knowledge', () => {
   });
 });
 
+describe('npm run knowledge -- import-official, when the knowledge base has an official text but no copy', () => {
+  let copy: KnowledgeCopy | undefined;
+  afterEach(() => copy?.cleanup());
+
+  it('still imports, and afterwards the knowledge base checks out', async () => {
+    copy = copyKnowledge();
+    copy.edit('articles/article-07.md', (s) => `${s.trimEnd()}\n\n## Official text\n\nPasted by hand.\n`);
+    expect((await run('knowledge.ts', ['check', '--dir', copy.dir])).code).toBe(1);
+    const file = join(copy.dir, '..', `official-${Date.now()}-7.txt`);
+    writeFileSync(file, 'Article 7\nIllegal access\n\n1. Each State Party shall adopt such measures.\n');
+    const r = await run('knowledge.ts', ['import-official', file, '--dir', copy.dir]);
+    expect(r.code).toBe(0);
+    expect((await run('knowledge.ts', ['check', '--dir', copy.dir])).code).toBe(0);
+  });
+});
+
 describe('npm run ask', () => {
   it('--jsonl answers one question a line, in order', async () => {
     const r = await run('ask.ts', ['--jsonl'], 'article 7\nhow do I cook pasta\nWhat did HRW say?\n');
