@@ -32,14 +32,19 @@ export function questionIn(message: Incoming, to: Addressee): string | undefined
 export async function onMessage(message: Message, ctx: DiscordContext): Promise<void> {
   try {
     const botId = message.client.user.id;
+    const botRoleId = message.guild?.members.me?.roles.botRole?.id;
     const text = questionIn(message, {
       botId,
-      botRoleId: message.guild?.members.me?.roles.botRole?.id,
+      botRoleId,
       // discord.js fills repliedUser from the referenced message Discord sends along with a reply.
       repliesToBot: message.type === MessageType.Reply && message.mentions.repliedUser?.id === botId,
     });
     if (text === undefined) return;
-    await answerMessage(message, ctx, text);
+    // A reply that does not name the bot may be small talk, or addressed to someone else it mentions.
+    // (Checked in the text: a reply with "ping on reply" lists the bot among its mentions without naming it.)
+    const named = !message.inGuild() || new RegExp(`<@!?${botId}>${botRoleId ? `|<@&${botRoleId}>` : ''}`).test(message.content);
+    if (!named && /<@[!&]?\d+>|@everyone|@here/.test(message.content)) return;
+    await answerMessage(message, ctx, text, !named);
   } catch (error) {
     // A listener must never throw: log, and let the next message through.
     ctx.logger.error({ err: error, message: message.id }, 'discord: handling a message failed');

@@ -49,6 +49,9 @@ export async function answerInteraction(interaction: CommandInteraction, ctx: Di
     });
   } catch (error) {
     ctx.logger.error({ err: error, interaction: interaction.id }, 'discord: answering an interaction failed');
+    // A deferral may be on its way: let it land first, or the failure notice would race it and be lost.
+    clearTimeout(timer);
+    await deferral?.catch(() => undefined);
     await sayFailed(interaction);
   } finally {
     clearTimeout(timer);
@@ -78,15 +81,21 @@ export async function sayFailed(interaction: CommandInteraction): Promise<void> 
   }
 }
 
-/** Answer a mention, a reply to the bot or a direct message with a reply to that message. */
-export async function answerMessage(message: Message, ctx: DiscordContext, text: string): Promise<void> {
+/**
+ * Answer a mention, a reply to the bot or a direct message with a reply to that message. With
+ * `onlyIfFound` (a reply to the bot that does not mention it: maybe "thanks!", maybe a question) only
+ * an answer with results is sent, as Slack does for thread follow-ups.
+ */
+export async function answerMessage(message: Message, ctx: DiscordContext, text: string, onlyIfFound = false): Promise<void> {
   const send = (body: DiscordPage) => message.reply(toMessageOptions(body));
   try {
     await ctx.handler.respond(request(text, message.author.id, message.channelId), async (reply) => {
+      if (onlyIfFound && !(reply.type === 'answer' && !reply.answer.abstained)) return;
       await send(ctx.pages.start(message.author.id, render(reply)));
     });
   } catch (error) {
     ctx.logger.error({ err: error, message: message.id }, 'discord: answering a message failed');
+    if (onlyIfFound) return;
     // Never silence: the asker is told, still without pinging anyone.
     await send(page(FAILURE_MESSAGE)).catch((e: unknown) => ctx.logger.warn({ err: e, message: message.id }, 'discord: could not say that answering failed'));
   }

@@ -97,6 +97,17 @@ describe('mentions and direct messages', () => {
     ]);
   });
 
+  it('a reply to the bot that does not name it gets an answer only when there is one, and never when it mentions others', async () => {
+    const thanks = messagePayload({ author: BOB, content: 'thanks!', replyTo: botAnswer });
+    const toCarol = messagePayload({ author: BOB, content: `<@${ALICE.id}> see article 7`, replyTo: botAnswer });
+    bot.fake.dispatch('MESSAGE_CREATE', thanks);
+    bot.fake.dispatch('MESSAGE_CREATE', toCarol);
+    await say(messagePayload({ author: ALICE, content: `<@${BOT_ID}> timeline`, mentions: [BOT] })); // both seen by now
+    const ids = new Set([thanks.id, toCarol.id]);
+    expect(bot.fake.calls.some((c) => ids.has(c.body?.message_reference?.message_id))).toBe(false);
+    expect(handler.requests.map((r) => r.text)).not.toContain(`<@${ALICE.id}> see article 7`);
+  });
+
   it('answers are followed by related questions', async () => {
     const call = await say(messagePayload({ author: ALICE, content: `<@${BOT_ID}> article 6`, mentions: [BOT] }));
     expect(call.body.content).toMatch(/\nRelated: article 5 \(Protection of sovereignty\) · article \d+/);
