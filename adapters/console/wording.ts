@@ -11,5 +11,6 @@ const ECHO_LENGTH = 300;
 /** Precedes each answer in piped output, where the question itself is not on screen. */
 export const questionEcho = (line: string): string => {
   const clean = terminalSafe(line);
-  return `> ${clean.length > ECHO_LENGTH ? `${clean.slice(0, ECHO_LENGTH).toWellFormed()}…` : clean}`;
+  const chars = [...clean]; // code points: an emoji is never cut in half
+  return `> ${chars.length > ECHO_LENGTH ? `${chars.slice(0, ECHO_LENGTH).join('')}…` : clean}`;
 };

@@ -17,7 +17,7 @@ export const MAX_REFERENCED = 10;
 const NUM = String.raw`\d{1,6}(?!\d)(?:\s*\(\s*[\da-z]{1,3}\s*\))*`;
 // Canonical roman numerals from I to XXXIX only: "chapter did", "chapter mix" or "chapter civil" are
 // words, not chapters, and must fall through to search.
-const ROMAN_NUMERAL = String.raw`(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\b`;
+const ROMAN_NUMERAL = String.raw`(?:x{1,3}(?:ix|iv|v?i{0,3})|ix|iv|v?i{1,3}|v)\b`;
 const SEP = String.raw`\s*(?:,|&|\band\b|\bor\b|\bto\b|-|–|—|\bthrough\b)\s*`;
 const ARTICLE_REF = new RegExp(String.raw`\b(?:articles?|arts?\.?|art\.)\s*(${NUM}(?:${SEP}${NUM})*)`, 'giu');
 const CHAPTER_NUMBER = String.raw`(?:${ROMAN_NUMERAL}|\d{1,6}(?!\d))`;

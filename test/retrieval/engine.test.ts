@@ -103,9 +103,9 @@ describe('intents', () => {
   });
 
   it('a reference with more words answers both: the referenced entry first, then the rest of the question', () => {
-    const a = ask('In which chapter I can find data protection?');
-    expect(a.results[0]!.kind).toBe('chapter');
-    expect(a.results.some((r) => r.id === 'article-36')).toBe(true);
+    const a = ask('what does article 7 say about hacking tools');
+    expect(a.results[0]!.id).toBe('article-7');
+    expect(a.results.some((r) => r.id === 'article-11')).toBe(true);
     expect(ids(ask('what does article 24 say'))).toEqual(['article-24']);
   });
 

@@ -17,8 +17,10 @@ describe('reference parser', () => {
     expect(parseReferences(text).chapters.map((c) => c.number)).toEqual([chapter]);
   });
 
-  it.each(['chapter did', 'chapter mix', 'chapter civil', 'chapel 3', 'the UN Charter 51'])('%s is no chapter reference', (text) => {
-    expect(parseReferences(text).chapters).toEqual([]);
+  it.each(['chapter did', 'chapter mix', 'chapter civil', 'chapel 3', 'the UN Charter 51', 'chapter in the convention'])('%s is no chapter reference', (text) => {
+    const refs = parseReferences(text);
+    expect(refs.chapters).toEqual([]);
+    expect(refs.rest).toBe(text); // nothing cut out of the question
   });
 
   it.each([
