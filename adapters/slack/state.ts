@@ -59,10 +59,7 @@ export async function answer(
   try {
     // Waiting for the turn and telling of a failure happen inside the tracked task, so a shutdown
     // waits for them as it waits for the answer.
-    await state.deps.handler.respond({ ...question, platform: 'slack' }, async (reply) => {
-      await state.turns.next();
-      await deliver(reply).catch(fail);
-    });
+    await state.deps.handler.respond({ ...question, platform: 'slack' }, (reply) => deliver(reply).catch(fail), { after: () => state.turns.next() });
   } catch (error) {
     await fail(error);
   }

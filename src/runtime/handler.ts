@@ -31,9 +31,17 @@ export interface Handler {
    * Answer and deliver as one task: drain() waits for the delivery too (a post that is being retried,
    * say), so shutting down never cuts off an answer already being sent.
    */
-  respond(request: BotRequest, deliver: (reply: Reply) => Promise<void>): Promise<void>;
+  respond(request: BotRequest, deliver: (reply: Reply) => Promise<void>, options?: RespondOptions): Promise<void>;
   /** Stop taking requests and wait (at most timeoutMs) for those in flight to finish. */
   drain(timeoutMs: number): Promise<void>;
+}
+
+export interface RespondOptions {
+  /**
+   * Start answering only once this resolves (an adapter letting acknowledgements go first, say); the
+   * wait already counts as in flight, so a shutdown waits for it too.
+   */
+  after?: () => Promise<void>;
 }
 
 export interface HandlerOptions {
@@ -87,9 +95,10 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }
 
   return {
     handle,
-    respond(request, deliver) {
+    respond(request, deliver, options = {}) {
       // Tracked from the start, so a drain that begins mid-answer still waits for the delivery.
-      return track(handle(request).then(deliver));
+      const replied = options.after ? options.after().then(() => handle(request)) : handle(request);
+      return track(replied.then(deliver));
     },
     async drain(timeoutMs) {
       draining = true;

@@ -35,5 +35,12 @@ export function testHandler(options: TestHandlerOptions = {}): Handler {
  * `respond` and `drain` behaving as the real handler's do around it.
  */
 export function handlerFrom(handle: (request: BotRequest) => Promise<Reply>, base: Handler = testHandler()): Handler {
-  return { handle, respond: (request, deliver) => handle(request).then(deliver), drain: (ms) => base.drain(ms) };
+  return {
+    handle,
+    respond: async (request, deliver, options = {}) => {
+      await options.after?.();
+      await deliver(await handle(request));
+    },
+    drain: (ms) => base.drain(ms),
+  };
 }
