@@ -1,5 +1,5 @@
 // Text hygiene every renderer applies to text it did not write (questions, knowledge-base text):
-// one definition of "unsafe characters" for Slack, Discord and the terminal.
+// one definition of "unsafe characters" for Slack, Discord and the terminal, and of an http(s) URL.
 
 /**
  * C0 and C1 controls (except tab and newline) and bidirectional marks and overrides: they can move a
@@ -12,13 +12,4 @@ export function cleanText(text: string): string {
   return text.toWellFormed().replace(/\r\n?/g, '\n').replace(UNSAFE, '');
 }
 
-/** An http(s) URL as a string, or undefined for anything else (javascript:, data:, garbage). */
-export function httpUrl(url: string | undefined): URL | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { httpUrl } from '../../src/httpUrl.js';

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up. Every problem is reported at once,
 // each naming the variable and what to set, so a misconfigured bot never half-starts.
+import { httpUrl } from '../httpUrl.js';
 import { MAX_SEARCHED_CHARS } from '../retrieval/text.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -70,13 +71,7 @@ export function parseConfig(env: Env): ConfigResult {
   };
   const url = (name: string): string | undefined => {
     const raw = get(name);
-    if (raw === undefined) return undefined;
-    try {
-      const u = new URL(raw);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return raw;
-    } catch {
-      // reported below
-    }
+    if (raw === undefined || httpUrl(raw)) return raw;
     problems.push(`${name}: "${raw}" is not an http(s) URL; set it to one such as https://slack-gov.com/api/ or remove it.`);
     return undefined;
   };
