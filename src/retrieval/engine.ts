@@ -15,6 +15,7 @@ import { contentWords, fold, normalizeQuery, processTerm, SUBJECT_WORDS, tokeniz
 const SEARCH_RESULTS = 3;
 /** Terms found in more than this share of entries are too common to search by (see ask). */
 const MAX_DOCUMENT_SHARE = 0.5;
+/** Scores are scaled by (share of the question's words matched) to this power (see preferCoverage). */
 const COVERAGE_POWER = 2;
 /** A passage is "mostly" a quote shown beside it when the quote is at least this share of its text. */
 const MOSTLY_QUOTE = 0.5;

@@ -49,12 +49,25 @@ const KIND_BOOST: Record<EntryKind, number> = { article: 1, passage: 1, quote: 1
 /** Typos: one edit from 4 letters, two from 8; shorter words must match exactly (too many neighbours). */
 export const fuzzyDistance = (term: string): number => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
 
+/** Text as index terms (folded, stemmed, no stop words), space-separated. */
+function analyse(text: string): string {
+  return tokenize(text).map(processTerm).filter((t): t is string => t !== null).join(' ');
+}
+
+/**
+ * An entry with its fields already analysed, so tokenizing and stemming happen once per entry: the
+ * vocabulary and document frequencies below are read from the same terms MiniSearch indexes.
+ */
 function toDoc(entry: Entry): IndexedDoc {
   // Who said a quote is searched like an alias: "Deborah Brown", "Human Rights Watch". (One field
   // fewer to look up for every query term.)
   const people = entry.kind === 'quote' ? [entry.speaker, entry.role, entry.organisation] : [];
-  return { id: entry.id, kind: entry.kind, title: entry.title, aliases: [...entry.aliases, ...people].filter(Boolean).join(' ; '), text: entry.text };
+  const aliases = [...entry.aliases, ...people].filter(Boolean).join(' ');
+  return { id: entry.id, kind: entry.kind, title: analyse(entry.title), aliases: analyse(aliases), text: analyse(entry.text) };
 }
+
+/** Fields and queries are analysed before they reach MiniSearch: it only splits on spaces. */
+const splitTerms = (text: string): string[] => text.split(' ').filter(Boolean);
 
 export function buildSearchIndex(entries: Entry[]): SearchIndex {
   const docs = entries.filter((e) => e.kind !== 'source').map(toDoc);
@@ -65,8 +78,8 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
   const mini = new MiniSearch<IndexedDoc>({
     fields: ['title', 'aliases', 'text'],
     storeFields: [],
-    tokenize,
-    processTerm,
+    tokenize: splitTerms,
+    processTerm: (term) => term,
     searchOptions: {
       boost: FIELD_BOOST,
       // A word the knowledge base contains needs no completion or typo tolerance; expanding it anyway
@@ -79,21 +92,13 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
   });
   mini.addAll(docs);
   for (const d of docs) {
-    const terms = new Set<string>();
-    for (const token of tokenize(`${d.title} ${d.aliases} ${d.text}`)) {
-      const term = processTerm(token);
-      if (term) terms.add(term);
-    }
-    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of new Set(splitTerms(`${d.title} ${d.aliases} ${d.text}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   return {
     search(terms) {
       if (!terms.length) return [];
-      // Terms are already processed; pass them through as they are.
-      const results: SearchResult[] = mini.search(terms.join(' '), {
-        tokenize: (q) => q.split(' '),
-        processTerm: (t) => t,
-      });
+      // Terms are already processed, as the index's are.
+      const results: SearchResult[] = mini.search(terms.join(' '));
       // The kind boost multiplies a document's whole score, so it is applied here once per result
       // rather than through MiniSearch's boostDocument, which is called for every term and field.
       // Boosts are at most 1, so re-sorting a margin past MAX_HITS keeps the top MAX_HITS right.
