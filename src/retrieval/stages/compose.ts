@@ -1,0 +1,81 @@
+// Part of assemble: how each intent's answer is composed from the hits (quotes, a balanced view,
+// purpose, sources, timeline, why, when, and the plain search answer).
+import type { Answer, Result } from '../../answer.js';
+import type { Corpus } from '../corpus.js';
+import { processed } from '../corpus.js';
+import { PURPOSE_QUERY, QUOTE_QUERY } from '../intents.js';
+import type { Hit } from '../searchIndex.js';
+import { quoteResults, SEARCH_RESULTS, type Assembler } from './assemble.js';
+import type { Scope } from './scope.js';
+
+export interface Composer {
+  sources(query: string): Answer;
+  timeline(query: string): Answer;
+  purpose(query: string): Answer;
+  /** "quotes", "what do critics say", "what was said about X": undefined when no quote is about X. */
+  quotesAbout(query: string, scope: Scope, terms: string[]): Answer | undefined;
+  speakers(query: string, scope: Scope, hits: Hit[]): Answer;
+  /** A contested topic: the provisions on it, then critical and supportive voices, then the reporting. */
+  balanced(query: string, hits: Hit[], terms: string[], topics: string[]): Answer;
+  /** Why it exists or why it matters: the source's reporting explains; the articles only provide. */
+  why(query: string, hits: Hit[]): Answer;
+  when(query: string, hits: Hit[]): Answer;
+  search(query: string, ranked: Hit[]): Answer;
+}
+
+export function createComposer(corpus: Corpus, out: Assembler): Composer {
+  const { index, articleIndex, quotes, sources, datedFacts, entry } = corpus;
+  // What the convention is for does not depend on how the question is worded: found once, here.
+  const purposeResults = (() => {
+    const seen = new Set<string>();
+    const hits = index.search(processed(PURPOSE_QUERY));
+    return [...out.fromHits(out.ofKind(hits, 'article'), 1, seen), ...out.fromHits(out.ofKind(hits, 'passage'), 2, seen)];
+  })();
+  const quoteWords = new Set(processed(QUOTE_QUERY));
+
+  return {
+    sources(query) {
+      // The documents quoted, then where the convention's own official text is (every article cites it).
+      const official = out.fromHits(out.ofKind(index.search(processed('official text')), 'fact'), 1, new Set());
+      return out.answer(query, 'sources', [...sources.map((s) => out.toResult(s, 1)), ...official]);
+    },
+    timeline: (query) => out.answer(query, 'timeline', datedFacts.map((f) => out.toResult(f, 1)), undefined, ['When does it enter into force?', 'article 64', 'article 65']),
+    purpose: (query) => out.answer(query, 'purpose', purposeResults, undefined, ['What did Human Rights Watch say?', 'timeline', 'chapter II']),
+    quotesAbout(query, scope, terms) {
+      const about = terms.filter((t) => !quoteWords.has(t));
+      const aboutHits = index.search(about);
+      if (about.length && !aboutHits.some((h) => entry(h.id)!.kind === 'quote')) return undefined;
+      return out.answer(query, 'quotes', quoteResults(corpus, out, [], aboutHits, scope.intents.stance, !about.length));
+    },
+    speakers: (query, scope, hits) => out.answer(query, 'quotes', quoteResults(corpus, out, scope.speakerQuotes, hits, scope.intents.stance)),
+    balanced(query, hits, terms, topics) {
+      const seen = new Set<string>();
+      // Provisions are found by the topic itself ("surveillance"), not by words around it ("concerns").
+      const topicTerms = processed(topics.join(' '));
+      const articles = out.fromHits(articleIndex.search(topicTerms.length ? topicTerms : terms), 2, seen);
+      const voice = (stance: 'critical' | 'supportive'): Result[] => {
+        const q = hits.map((h) => entry(h.id)!).find((e) => e.kind === 'quote' && e.stance === stance) ?? quotes.find((q) => q.stance === stance);
+        if (!q || seen.has(q.id)) return [];
+        seen.add(q.id);
+        return [out.toResult(q, 0.5)];
+      };
+      const voices = [...voice('critical'), ...voice('supportive')];
+      const passage = out.fromHits(out.ofKind(hits, 'passage'), 1, seen);
+      return out.answer(query, 'balanced', [...articles.slice(0, 1), ...passage, ...voices, ...articles.slice(1)]);
+    },
+    why(query, hits) {
+      const seen = new Set<string>();
+      const passages = out.fromHits(out.ofKind(hits, 'passage'), 2, seen);
+      return out.answer(query, 'search', [...passages, ...out.fromHits(hits, SEARCH_RESULTS - passages.length, seen)]);
+    },
+    when(query, hits) {
+      const seen = new Set<string>();
+      const facts = out.fromHits(out.ofKind(hits, 'fact'), 2, seen);
+      return out.answer(query, 'timeline', [...facts, ...out.fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
+    },
+    search(query, ranked) {
+      const results = out.withLinkedArticles(out.fromHits(ranked, SEARCH_RESULTS, new Set()));
+      return out.answer(query, 'search', results, undefined, out.followUps(results));
+    },
+  };
+}
