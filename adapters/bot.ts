@@ -8,6 +8,8 @@ import { createHandler, type Handler } from '../src/runtime/handler.js';
 import { startHealthServer, type HealthServer } from '../src/runtime/health.js';
 import type { Logger } from '../src/runtime/logger.js';
 import { createMemoryRateLimiter, unlimited } from '../src/runtime/rateLimit.js';
+import { connectRedisState, type RedisState } from '../src/runtime/state/redis.js';
+import { createMemoryStore, type StateStore } from '../src/runtime/state/store.js';
 import type { ConsoleOptions } from './console/index.js';
 import type { AdapterDeps, RunningAdapter } from './shared/adapter.js';
 
@@ -70,11 +72,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let stopping = false;
   const adapters: RunningAdapter[] = [];
   const isReady = () => started && !stopping && adapters.every((a) => a.connected?.() !== false);
+  // Shared state (REDIS_URL) or this process's memory; /readyz names Redis while it is unreachable.
+  let shared: RedisState | undefined;
+  const degraded = () => shared?.degraded() ?? [];
   // Up first, so probes see a live but unready process while the knowledge base is indexed.
-  const health = config.healthPort === undefined ? undefined : await startHealthServer({ port: config.healthPort, host: options.healthHost, isReady });
+  const health = config.healthPort === undefined ? undefined : await startHealthServer({ port: config.healthPort, host: options.healthHost, isReady, degraded });
   if (health) logger.info({ port: health.port }, 'health server listening on /healthz and /readyz');
 
   let handler: Handler;
+  let store: StateStore = createMemoryStore();
   let finished: Promise<void> = new Promise(() => undefined);
   try {
     const engine = (options.openEngine ?? openEngine)();
@@ -82,9 +88,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const plans = planAdapters(config, options.console);
     // The console's only user is the person at the keyboard (or a piped file): nobody to protect.
     const consoleOnly = plans.every((p) => p.name === 'console');
-    const rateLimiter = consoleOnly ? unlimited : createMemoryRateLimiter(config.rateLimit.perMinute);
+    if (config.redis && !consoleOnly) {
+      shared = await connectRedisState({ ...config.redis, logger });
+      store = shared.store;
+    }
+    const { perMinute } = config.rateLimit;
+    const rateLimiter = consoleOnly ? unlimited : shared ? shared.rateLimiter(perMinute) : createMemoryRateLimiter(perMinute);
     handler = createHandler({ engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength });
-    const deps: AdapterDeps = { handler, engine, logger, health: { isReady } };
+    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded } };
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.
     const outcomes = await Promise.allSettled(plans.map((plan) => plan.start(deps)));
@@ -95,6 +106,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   } catch (error) {
     // Release what did start, so a failed start leaves no port bound and no socket open.
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await store.close();
     await health?.close();
     throw error;
   }
@@ -109,6 +121,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const stopMs = Math.max(1000, config.shutdownTimeoutMs);
     const results = await Promise.allSettled(adapters.map((a) => bounded(a.stop(), stopMs, a.name)));
     results.forEach((r, i) => r.status === 'rejected' && logger.warn({ adapter: adapters[i]!.name, err: r.reason }, 'adapter did not stop cleanly'));
+    await store.close().catch((err: unknown) => logger.warn({ err }, 'state store did not close cleanly'));
     await health?.close();
   };
   return {

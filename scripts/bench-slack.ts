@@ -14,6 +14,7 @@ import { createHandler } from '../src/runtime/handler.js';
 import { createMemoryRateLimiter } from '../src/runtime/rateLimit.js';
 import { startFakeSlack } from '../test/slack/fakeSlack.js';
 import { signedHeaders } from '../test/slack/sign.js';
+import { createMemoryStore } from '../src/runtime/state/store.js';
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -106,7 +107,7 @@ async function appSide(): Promise<void> {
   // Users are distinct per request and the limiter generous: this measures the app, not the limit.
   const handler = createHandler({ engine, logger, rateLimiter: createMemoryRateLimiter(1_000_000), maxQuestionLength: 500 });
   const slack = createSlackApp(
-    { handler, engine, logger, health: { isReady: () => true }, config: { botToken: 'xoxb-bench', mode: 'http', signingSecret: SECRET, port: 0, apiUrl, publicAnswers: false } },
+    { handler, engine, logger, store: createMemoryStore(), health: { isReady: () => true }, config: { botToken: 'xoxb-bench', mode: 'http', signingSecret: SECRET, port: 0, apiUrl, publicAnswers: false } },
     { host: '127.0.0.1' },
   );
   await slack.start();

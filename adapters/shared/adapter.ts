@@ -2,10 +2,13 @@
 import type { Engine } from '../../src/engine.js';
 import type { Handler } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
+import type { StateStore } from '../../src/runtime/state/store.js';
 
 export interface HealthState {
   /** True once the knowledge base is indexed and every configured adapter is connected. */
   isReady(): boolean;
+  /** Parts running on a fallback (e.g. ['redis']): still ready, but /readyz names them. */
+  degraded?(): string[];
 }
 
 export interface AdapterDeps {
@@ -13,6 +16,8 @@ export interface AdapterDeps {
   /** For catalogue look-ups only (autocomplete, "show full passage"); answers go through handler. */
   engine: Engine;
   logger: Logger;
+  /** Cross-request state (seen events, threads, conversations…): shared over Redis when REDIS_URL is set. */
+  store: StateStore;
   health: HealthState;
 }
 

@@ -4,6 +4,7 @@
 // test/slack/health.test.ts compares the two.
 import { METHODS } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import { readiness } from '../../src/runtime/health.js';
 import type { HealthState } from '../shared/adapter.js';
 
 type Response = Parameters<CustomRoute['handler']>[1];
@@ -22,6 +23,6 @@ export function healthRoutes(health: HealthState): CustomRoute[] {
   });
   return [
     route('/healthz', (res) => send(res, 200, { status: 'ok' })),
-    route('/readyz', (res) => (health.isReady() ? send(res, 200, { status: 'ready' }) : send(res, 503, { status: 'not_ready' }))),
+    route('/readyz', (res) => send(res, ...readiness(() => health.isReady(), () => health.degraded?.() ?? []))),
   ];
 }

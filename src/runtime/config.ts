@@ -27,11 +27,21 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base URL, for a shared REST proxy or a local test server. */
   apiUrl?: string;
+  /** DISCORD_SHARDS: run this many shard processes under a ShardingManager ('auto': as Discord recommends). */
+  shards?: number | 'auto';
+}
+
+/** REDIS_URL: state and rate limits shared by every replica and shard. */
+export interface RedisConfig {
+  url: string;
+  /** Prepended to every key (REDIS_KEY_PREFIX). */
+  prefix: string;
 }
 
 export interface Config {
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  redis?: RedisConfig;
   logLevel: LogLevel;
   logPretty?: boolean;
   healthPort?: number;
@@ -115,10 +125,26 @@ export function parseConfig(env: Env): ConfigResult {
       problems.push(`${name}: "${value}" is not a Discord id (17 to 20 digits); copy it from the Discord developer portal.`);
     }
   }
+  const shardsRaw = get('DISCORD_SHARDS')?.toLowerCase();
+  let shards: number | 'auto' | undefined;
+  if (shardsRaw === 'auto') shards = 'auto';
+  else if (shardsRaw !== undefined) {
+    if (/^\d{1,4}$/.test(shardsRaw) && Number(shardsRaw) >= 1) shards = Number(shardsRaw);
+    else problems.push(`DISCORD_SHARDS: "${shardsRaw}" is neither auto nor a number of shards from 1; set auto, a number, or remove it.`);
+  }
   let discord: DiscordConfig | undefined;
-  if (discordToken && applicationId) discord = { token: discordToken, applicationId, guildId, apiUrl: discordApiUrl };
+  if (discordToken && applicationId) discord = { token: discordToken, applicationId, guildId, apiUrl: discordApiUrl, ...(shards !== undefined ? { shards } : {}) };
   else if (discordToken) problems.push('DISCORD_TOKEN is set without DISCORD_APPLICATION_ID: set it to the application id from the Discord developer portal.');
   else if (applicationId) problems.push('DISCORD_APPLICATION_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token from the Discord developer portal.');
+
+  // Never echo the value: it may hold the Redis password.
+  const redisUrl = get('REDIS_URL');
+  const redisPrefix = get('REDIS_KEY_PREFIX') ?? 'treaty:';
+  let redis: RedisConfig | undefined;
+  if (redisUrl !== undefined) {
+    if (redisUrlValid(redisUrl)) redis = { url: redisUrl, prefix: redisPrefix };
+    else problems.push('REDIS_URL: is not a Redis URL; set it to one such as redis://127.0.0.1:6379 or rediss://:password@host:6380/0, or remove it.');
+  }
 
   const healthRaw = get('HEALTH_PORT');
   const healthPort = healthRaw === undefined ? undefined : int('HEALTH_PORT', 0, 1, 65535);
@@ -131,6 +157,7 @@ export function parseConfig(env: Env): ConfigResult {
   const config: Config = {
     slack,
     discord,
+    redis,
     logLevel,
     logPretty: bool('LOG_PRETTY'),
     healthPort,
@@ -142,8 +169,28 @@ export function parseConfig(env: Env): ConfigResult {
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 
+function redisUrlValid(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    const db = u.pathname.replace(/^\//, '');
+    return (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '' && (db === '' || /^\d{1,2}$/.test(db));
+  } catch {
+    return false;
+  }
+}
+
 /** Every secret value in a configuration, for the logger to scrub from every line by value. */
 export function configSecrets(config: Config): string[] {
   const { slack, discord } = config;
-  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token].filter((s): s is string => Boolean(s));
+  const redisPassword = config.redis ? safePassword(config.redis.url) : undefined;
+  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token, redisPassword].filter((s): s is string => Boolean(s));
+}
+
+function safePassword(url: string): string | undefined {
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password || undefined;
+  } catch {
+    return undefined;
+  }
 }

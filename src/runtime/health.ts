@@ -10,6 +10,15 @@ export interface HealthServerOptions {
   /** Interface to listen on; all interfaces by default, since probes come from outside the container. */
   host?: string;
   isReady(): boolean;
+  /** Parts on a fallback (Redis unreachable, say): /readyz stays 200 and names them. */
+  degraded?(): string[];
+}
+
+/** The /readyz answer, shared with the Slack HTTP receiver's copy of these routes. */
+export function readiness(isReady: () => boolean, degraded?: () => string[]): [number, object] {
+  if (!isReady()) return [503, { status: 'not_ready' }];
+  const parts = degraded?.() ?? [];
+  return [200, parts.length ? { status: 'ready', degraded: parts } : { status: 'ready' }];
 }
 
 export interface HealthServer {
@@ -18,7 +27,7 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-export async function startHealthServer({ port, host, isReady }: HealthServerOptions): Promise<HealthServer> {
+export async function startHealthServer({ port, host, isReady, degraded }: HealthServerOptions): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const send = (status: number, body: object) => {
@@ -27,7 +36,7 @@ export async function startHealthServer({ port, host, isReady }: HealthServerOpt
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { status: 'method_not_allowed' });
     if (path === '/healthz') return send(200, { status: 'ok' });
-    if (path === '/readyz') return isReady() ? send(200, { status: 'ready' }) : send(503, { status: 'not_ready' });
+    if (path === '/readyz') return send(...readiness(isReady, degraded));
     return send(404, { status: 'not_found' });
   });
   // Probes hold no long requests: a short keep-alive lets close() finish promptly at shutdown.

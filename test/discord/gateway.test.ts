@@ -8,6 +8,7 @@ import { testEngine, testHandler } from '../helpers/engine.js';
 import { FakeDiscord } from './fakeDiscord.js';
 import { interact, startBot, until, visible, type Bot } from './harness.js';
 import { APP_ID, OPTION, TOKEN, slashCommand } from './payloads.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 
 let bot: Bot | undefined;
 afterEach(async () => { await bot?.stop(); bot = undefined; });
@@ -33,7 +34,7 @@ describe('gateway', () => {
     const fake = await FakeDiscord.start();
     try {
       const start = startDiscord({
-        handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+        handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => true },
         config: { token: 'wrong-token', applicationId: APP_ID, apiUrl: fake.apiUrl },
       }, { clientOptions: { rest: { retries: 0 } } });
       await expect(start).rejects.toThrow(/token/i);
@@ -48,7 +49,7 @@ describe('gateway', () => {
     try {
       const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
       const start = startDiscord({
-        handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+        handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => true },
         config: { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
       }, { clientOptions: { intents, rest: { retries: 0 } } });
       await expect(start).rejects.toThrow(/disallowed intent/i);

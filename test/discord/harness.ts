@@ -9,6 +9,7 @@ import type { RunningAdapter } from '../../adapters/shared/adapter.js';
 import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
 import { FakeDiscord, type RestCall } from './fakeDiscord.js';
 import { APP_ID, TOKEN, type Json } from './payloads.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 
 export interface Bot {
   fake: FakeDiscord;
@@ -24,7 +25,7 @@ export async function startBot(options: { handler?: Handler; tuning?: DiscordTun
         handler: options.handler ?? testHandler(),
         engine: testEngine(),
         logger: pino({ level: 'silent' }),
-        health: { isReady: () => true },
+        store: createMemoryStore(), health: { isReady: () => true },
         config: { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
       },
       // Fail fast instead of retrying against a server that will not change its mind.

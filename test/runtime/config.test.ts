@@ -46,6 +46,10 @@ describe('parseConfig: one message per problem, naming the variable', () => {
     ['a zero question length', { MAX_QUESTION_LENGTH: '0' }, 'MAX_QUESTION_LENGTH', /whole number/],
     ['a fractional rate limit', { RATE_LIMIT_PER_MINUTE: '2.5' }, 'RATE_LIMIT_PER_MINUTE', /whole number/],
     ['a negative shutdown timeout', { SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS', /whole number/],
+    ['a Redis URL of another scheme', { REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', /redis:\/\/127\.0\.0\.1:6379/],
+    ['a Redis URL with a bad database number', { REDIS_URL: 'redis://127.0.0.1:6379/main' }, 'REDIS_URL', /not a Redis URL/],
+    ['DISCORD_SHARDS neither auto nor a number', { DISCORD_SHARDS: 'many' }, 'DISCORD_SHARDS', /auto/],
+    ['zero Discord shards', { DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS', /auto/],
   ];
   it.each(cases)('%s', (_name, env, variable, says) => {
     const found = problems(env);
@@ -60,6 +64,30 @@ describe('parseConfig: one message per problem, naming the variable', () => {
     expect(found).toHaveLength(5);
     for (const name of ['SLACK_BOT_TOKEN', 'DISCORD_APPLICATION_ID', 'LOG_LEVEL', 'PORT']) expect(found.some((p) => p.startsWith(name))).toBe(true);
     expect(found.join('\n')).not.toContain(SECRET);
+  });
+});
+
+describe('parseConfig: Redis and shards', () => {
+  it('a malformed REDIS_URL is one line that never echoes its password', () => {
+    const found = problems({ REDIS_URL: 'redis//:hunter2secret@cache:6379' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^REDIS_URL\b/);
+    expect(found[0]).not.toContain('hunter2secret');
+  });
+
+  it('REDIS_URL selects shared state under the default prefix; its password is a secret for the logs', () => {
+    const c = config({ REDIS_URL: 'rediss://:s3cr%40t@cache.internal:6380/2' });
+    expect(c.redis).toEqual({ url: 'rediss://:s3cr%40t@cache.internal:6380/2', prefix: 'treaty:' });
+    expect(configSecrets(c)).toEqual(['s3cr@t']);
+    expect(config({ REDIS_URL: 'redis://127.0.0.1', REDIS_KEY_PREFIX: 'bot2:' }).redis?.prefix).toBe('bot2:');
+    expect(config({}).redis).toBeUndefined();
+  });
+
+  it('DISCORD_SHARDS: auto or a number, for the Discord adapter', () => {
+    const discord = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_APPLICATION_ID: APP_ID };
+    expect(config({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.shards).toBe('auto');
+    expect(config({ ...discord, DISCORD_SHARDS: '4' }).discord?.shards).toBe(4);
+    expect(config(discord).discord?.shards).toBeUndefined();
   });
 });
 

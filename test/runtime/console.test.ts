@@ -10,6 +10,7 @@ import type { Handler } from '../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../../adapters/shared/messages.js';
 import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
 import { runMain } from './spawnMain.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 
 describe('parseLine: platform input in the terminal', () => {
   it.each([
@@ -36,7 +37,7 @@ async function chat(lines: string, options: Partial<ConsoleOptions> & { handler?
   let printed = '';
   output.setEncoding('utf8').on('data', (chunk: string) => { printed += chunk; });
   const adapter = await startConsole({
-    handler: options.handler ?? testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+    handler: options.handler ?? testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => true },
     options: { input, output, interactive: false, user: 'tester', ...options },
   });
   input.end(lines);

@@ -27,6 +27,14 @@ describe('health server', () => {
     expect((await get(server.port, '/healthz?verbose=1')).status).toBe(200);
   });
 
+  it('/readyz stays 200 on a fallback, and its body names the degraded part', async () => {
+    let degraded: string[] = ['redis'];
+    server = await startHealthServer({ port: 0, host: '127.0.0.1', isReady: () => true, degraded: () => degraded });
+    expect(await get(server.port, '/readyz')).toEqual({ status: 200, body: { status: 'ready', degraded: ['redis'] } });
+    degraded = [];
+    expect(await get(server.port, '/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+
   it('other paths are 404 and other methods 405', async () => {
     server = await startHealthServer({ port: 0, host: '127.0.0.1', isReady: () => true });
     expect((await get(server.port, '/')).status).toBe(404);

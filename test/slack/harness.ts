@@ -8,6 +8,7 @@ import { createSlackApp, type SlackApp } from '../../adapters/slack/index.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { signedHeaders } from './sign.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 
 export const SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -49,7 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     botToken: 'xoxb-test-token', mode: 'http', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, publicAnswers: options.publicAnswers ?? false,
   };
   const slack = createSlackApp(
-    { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), health: { isReady: () => ready.value }, config },
+    { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => ready.value }, config },
     { host: '127.0.0.1', retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } },
   );
   await slack.start();

@@ -8,6 +8,7 @@ import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID } from './fakeSlack.js';
 import { startHarness, type Harness } from './harness.js';
 import { visibleText } from './slackChecks.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 
 describe('Slack shutdown', () => {
   let h: Harness;
@@ -36,7 +37,7 @@ describe('answers waiting for their turn (state.answer)', () => {
   it('are in flight for drain(): queued behind each other, all are delivered before it resolves', async () => {
     const handler = testHandler();
     const state = createState({
-      handler, engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+      handler, engine: testEngine(), logger: pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => true },
       config: { botToken: 'xoxb-test', mode: 'http', signingSecret: 's', port: 0, publicAnswers: false },
     });
     const delivered: string[] = [];

@@ -9,6 +9,7 @@ import { createSlackApp, type SlackApp } from '../../adapters/slack/index.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { visibleText } from './slackChecks.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 
 /** Wait for a condition that no API call signals (connection state), checking every 20 ms. */
 async function poll(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
@@ -37,7 +38,7 @@ describe('Socket Mode', () => {
       resolve(ws);
     }));
     slack = createSlackApp({
-      handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), health: { isReady: () => true },
+      handler: testHandler(), engine: testEngine(), logger: pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => true },
       config: { botToken: 'xoxb-test-token', mode: 'socket', appToken: 'xapp-test-token', port: 0, apiUrl: fake.apiUrl, publicAnswers: false },
     });
     await slack.start();
