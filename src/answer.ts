@@ -24,7 +24,9 @@ export type Outcome =
   | { type: 'no_match'; englishOnly?: boolean }
   | { type: 'empty_question' }
   | { type: 'unknown_article'; numbers: number[]; articleCount: number }
-  | { type: 'unknown_chapter'; chapter: string; chapterCount: number };
+  | { type: 'unknown_chapter'; chapter: string; chapterCount: number }
+  /** A follow-up asked for voices on the topic before, and none of the quoted voices address it. */
+  | { type: 'no_voices'; topic: string; stance?: 'critical' | 'supportive' };
 
 export type Intent = 'reference' | 'quotes' | 'timeline' | 'purpose' | 'sources' | 'balanced' | 'search';
 
@@ -38,4 +40,9 @@ export interface Answer {
   results: Result[];
   /** Questions the bot can answer, offered when it abstains or as follow-ups. */
   suggestions: string[];
+  /**
+   * Set when the question was read as following on from the previous turn: the ids of that turn's
+   * results, and what it was about ("Article 7"), for a "(following on from Article 7)" line.
+   */
+  context?: { from: string[]; about: string };
 }

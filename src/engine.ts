@@ -1,5 +1,8 @@
 // The contract between the core and everything that uses it (adapters, CLI, evaluation).
 import type { Answer, Result } from './answer.js';
+import type { ConversationContext } from './conversation/context.js';
+
+export type { ConversationContext } from './conversation/context.js';
 
 export interface Catalog {
   articles: { number: number; title: string; chapter: string }[];
@@ -10,8 +13,12 @@ export interface Catalog {
 }
 
 export interface Engine {
-  /** Answer a question or reference ("article 6", "quotes HRW", "timeline"). Never throws on input. */
-  ask(question: string): Answer;
+  /**
+   * Answer a question or reference ("article 6", "quotes HRW", "timeline"). Never throws on input.
+   * With the previous turn's `context`, a follow-up ("and the penalties?", "tell me more") is answered
+   * in its light (src/conversation/); a question that stands alone ignores it.
+   */
+  ask(question: string, context?: ConversationContext): Answer;
   /** One entry, whole, as a result (for "show full passage" buttons). */
   result(id: string): Result | undefined;
   catalog: Catalog;

@@ -1,6 +1,6 @@
 // Every user-facing sentence about an outcome, in one place, so Slack, Discord and the console say
 // the same thing. Renderers add only their platform's formatting around these strings.
-import type { Outcome, Result } from '../../src/answer.js';
+import type { Answer, Outcome, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import { numberToRoman } from '../../src/retrieval/references.js';
 
@@ -51,9 +51,18 @@ export function outcomeMessage(outcome: Outcome): string | undefined {
       const which = outcome.numbers.length === 1 ? `There is no article ${list}` : `There are no articles ${list}`;
       return `${which}: the convention has ${outcome.articleCount} articles (1 to ${outcome.articleCount}).`;
     }
+    case 'no_voices': {
+      const who = outcome.stance === 'critical' ? 'critics' : outcome.stance === 'supportive' ? 'supporters' : 'people';
+      return `None of the ${who} I quote address ${outcome.topic} directly.`;
+    }
     case 'unknown_chapter':
       return `There is no chapter ${outcome.chapter}: the convention has ${outcome.chapterCount} chapters (I to ${numberToRoman(outcome.chapterCount).toUpperCase()}).`;
   }
+}
+
+/** "(following on from Article 7)": shown above an answer read as a follow-up, so a wrong carry-over is visible. */
+export function contextLine(answer: Answer): string | undefined {
+  return answer.context ? `(following on from ${answer.context.about})` : undefined;
 }
 
 /** One line per non-answer reply; undefined for answers and help, which renderers lay out. */

@@ -4,6 +4,7 @@
 import type { Answer } from '../answer.js';
 import type { Engine } from '../engine.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { withFollowUps } from '../conversation/resolve.js';
 import { buildCatalog } from './catalog.js';
 import { buildCorpus } from './corpus.js';
 import { createAssembler } from './stages/assemble.js';
@@ -51,7 +52,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return compose.search(query, rerank(corpus, hits, query, terms, searched));
   }
 
-  return {
+  // Follow-ups ("and the penalties?") are a stage of their own around the pipeline (src/conversation/).
+  return withFollowUps(corpus, {
     catalog: buildCatalog(corpus),
     result: (id) => {
       const e = corpus.entry(id);
@@ -64,5 +66,5 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const refs = findReferences(query);
       return refs ? answerReferences(corpus, out, query, refs, answerSearch) : answerSearch(query);
     },
-  };
+  });
 }

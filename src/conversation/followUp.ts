@@ -1,0 +1,78 @@
+// Does a question lean on the previous turn, and how? Read from its words alone (deterministic, no
+// knowledge base): each rule names a way people continue a conversation, never a particular question.
+//   more       "tell me more", "go on", "more details"          → the full text and related entries
+//   which      "which article is that in?"                       → the articles behind what was shown
+//   step       "the next one", "previous article"                → move through the article numbers
+//   voices     "what did critics say about that?"                → the voices on that topic
+//   carry      "and the penalties?", "does that apply to…"       → the topic carried over, narrowed by new words
+//   standalone anything else                                     → answered on its own
+import { detectIntents } from '../retrieval/intents.js';
+import { parseReferences } from '../retrieval/references.js';
+import { fold, tokenize } from '../retrieval/text.js';
+
+export type FollowUp =
+  | { type: 'standalone' }
+  | { type: 'more' }
+  | { type: 'which' }
+  | { type: 'step'; by: 1 | -1; unit: 'article' | 'chapter' }
+  | { type: 'voices'; stance?: 'critical' | 'supportive' }
+  /** `strong`: an ellipsis or a demonstrative ("and…", "what about…", "that") surely points back;
+   *  a bare "it" may mean the convention itself ("does it cover ransomware?"). */
+  | { type: 'carry'; strong: boolean };
+
+const POLITE = String.raw`(?:\s+(?:please|pls|then|thanks))*`;
+const MORE = new RegExp(String.raw`^(?:ok(?:ay)?\s+|and\s+|so\s+)?(?:` + [
+  String.raw`(?:tell|show|give)\s+me\s+more(?:\s+(?:about|on)\s+(?:it|that|this|them|those))?`,
+  String.raw`(?:can|could)\s+you\s+(?:tell|show|give)\s+(?:me\s+)?more(?:\s+(?:about|on)\s+(?:it|that|this))?`,
+  String.raw`more(?:\s+(?:details?|info|information|on\s+(?:that|this|it)|about\s+(?:that|this|it)))?`,
+  String.raw`go\s+on`, String.raw`continue`, String.raw`keep\s+going`, String.raw`what\s+else`, String.raw`anything\s+else`,
+  String.raw`(?:expand|elaborate)(?:\s+on\s+(?:that|this|it))?`,
+  String.raw`(?:show\s+(?:me\s+)?)?(?:the\s+)?full\s+(?:text|passage|article)`, String.raw`read\s+more`, String.raw`details`,
+  String.raw`what\s+does\s+(?:it|that|this)\s+say(?:\s+exactly)?`, String.raw`(?:say|explain)\s+more`,
+].join('|') + String.raw`)${POLITE}$`);
+
+/** "which article is that in", "what article covers this", "where is that in the treaty". */
+const ARTICLE_NOUN = String.raw`(?:article|articles|provision|provisions|section|part|clause|number)`;
+const WHICH = new RegExp(String.raw`^(?:and\s+|so\s+|ok\s+)?(?:(?:which|what)\s+${ARTICLE_NOUN}\b|where\s+(?:is|are|does|do|can\s+i\s+find)\s+(?:that|this|it|those|these|they)\b|(?:what|which)(?:\s+is|\s+s)?\s+the\s+${ARTICLE_NOUN}\b)`);
+/** Words a "which article" question may have besides its pronoun: anything else asks something new. */
+const WHICH_WORDS = new Set(['which', 'what', 'where', 'whats', 'is', 's', 'are', 'does', 'do', 'did', 'can', 'i', 'find', 'that', 'this', 'it', 'those', 'these', 'they', 'them',
+  'in', 'of', 'from', 'the', 'a', 'an', 'article', 'articles', 'provision', 'provisions', 'section', 'part', 'clause', 'number', 'say', 'says', 'cover', 'covers',
+  'come', 'comes', 'treaty', 'convention', 'text', 'exactly', 'again', 'under', 'and', 'so', 'ok', 'please', 'was', 'mentioned', 'located', 'about', 'talk', 'talks', 'deal', 'deals', 'with', 'on']);
+
+const NEXT = /\b(?:next|following|after\s+(?:that|it|this))\b/;
+const PREVIOUS = /\b(?:previous|prior|preceding|before\s+(?:that|it|this)|last)\b/;
+const STEP = /^(?:and\s+|ok\s+|so\s+|now\s+|then\s+)?(?:(?:show\s+me|go\s+to|what\s+about|what\s+is|whats|and)\s+)?(?:the\s+)?(?:(?:next|following|previous|prior|preceding|last)\s+(?:one|article|chapter|provision)|one\s+(?:after|before)(?:\s+(?:that|it|this))?|(?:article|chapter)\s+(?:after|before)\s+(?:that|it|this)|next)(?:\s+(?:one|please|then))*$/;
+
+/** Sentence openers that continue the last answer: "and the penalties?", "what about grooming?". */
+const ELLIPSIS = /^(?:and|also|plus|but|same|what\s+about|how\s+about|and\s+what\s+about|what\s+of|as\s+for|then\s+what\s+about|ok\s+and|okay\s+and|so\s+what\s+about|(?:for|in|under|with|regarding|re|to|by|on|about)\s+(?!the\s+(?:convention|treaty)\b))\b/;
+/** Demonstratives that point back ("is that legal?", "who does this apply to"), not "this treaty". */
+const FOLLOWERS = 'one|ones|article|provision|rule|offence|offense|crime|part|section|law|term|thing|fact|apply|applies|cover|covers|include|includes|mean|means|say|says|require|requires|is|was|does|do|allow|allows|affect|affects|work|works|also|still|only|in|to|for|under|and|or|too|as|again';
+const THE_SUBJECT = String.raw`(?!\s+(?:treaty|convention|agreement|instrument|text|document|un)\b)`;
+const DEMONSTRATIVE = new RegExp(String.raw`\b(?:that|this|these|those)\b${THE_SUBJECT}(?=\s*$|\s+(?:${FOLLOWERS})\b)` +
+  String.raw`|\b(?:is|was|are|does|do|did)\s+(?:that|this|these|those)\b${THE_SUBJECT}|\bsame\b|\b(?:said|such)\s+(?:article|provision|offence|rule)\b`);
+/** Pronouns that may point back or may mean the convention itself. */
+const WEAK_PRONOUN = /\b(?:it|its|they|them|their)\b/;
+
+function words(question: string): string[] {
+  return tokenize(fold(question));
+}
+
+export function classifyFollowUp(question: string): FollowUp {
+  const ws = words(question);
+  if (!ws.length) return { type: 'standalone' };
+  const text = ws.join(' ');
+  // A question with its own reference ("article 12", "and chapter 4?") needs nothing from before.
+  const refs = parseReferences(question);
+  if (refs.articles.length || refs.chapters.length) return { type: 'standalone' };
+  if (MORE.test(text)) return { type: 'more' };
+  if (STEP.test(text) && (NEXT.test(text) || PREVIOUS.test(text))) {
+    return { type: 'step', by: NEXT.test(text) ? 1 : -1, unit: /\bchapter\b/.test(text) ? 'chapter' : 'article' };
+  }
+  if (WHICH.test(text) && ws.every((w) => WHICH_WORDS.has(w))) return { type: 'which' };
+  const strong = ELLIPSIS.test(text) || DEMONSTRATIVE.test(text);
+  const weak = WEAK_PRONOUN.test(text);
+  if (!strong && !weak) return { type: 'standalone' };
+  const intents = detectIntents(question);
+  if (intents.quotes) return { type: 'voices', ...(intents.stance ? { stance: intents.stance } : {}) };
+  return { type: 'carry', strong };
+}

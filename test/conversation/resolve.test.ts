@@ -1,0 +1,78 @@
+// The conversation stage over the real knowledge base: each kind of follow-up, carried from a real
+// first turn's context, and the guarantee that a question standing alone ignores the context.
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer.js';
+import { contextOf, parseContext, type ConversationContext } from '../../src/conversation/context.js';
+import { testEngine } from '../helpers/engine.js';
+
+const engine = testEngine();
+const ids = (a: Answer) => a.results.map((r) => r.id);
+/** Ask `first`, then `next` in its context. */
+const follow = (first: string, next: string): Answer => engine.ask(next, contextOf(engine.ask(first)));
+
+describe('conversation context', () => {
+  it('is the question, the shown ids and the article in focus, and survives JSON', () => {
+    const ctx = contextOf(engine.ask('article 7'))!;
+    expect(ctx).toEqual({ question: 'article 7', ids: ['article-7'], article: 7 });
+    expect(parseContext(JSON.stringify(ctx))).toEqual(ctx);
+    expect(parseContext('{"question":1}')).toBeUndefined();
+    expect(parseContext('not json')).toBeUndefined();
+    expect(contextOf(engine.ask('how do I cook pasta'))).toBeUndefined();
+  });
+
+  it('leaves a question that stands alone exactly as without context', () => {
+    const ctx = contextOf(engine.ask('article 7'));
+    for (const q of ['article 12', 'what is sextortion', 'What did Human Rights Watch say?', 'does it cover ransomware?', 'timeline']) {
+      expect(engine.ask(q, ctx), q).toEqual(engine.ask(q));
+    }
+  });
+
+  it('is deterministic: the same question and context give the same answer', () => {
+    const ctx = contextOf(engine.ask('article 7'));
+    expect(engine.ask('and the penalties?', ctx)).toEqual(engine.ask('and the penalties?', ctx));
+  });
+
+  it('carries the topic into an ellipsis, the new words leading', () => {
+    const a = follow('article 7', 'and the penalties?');
+    expect(ids(a)[0]).toBe('article-21');
+    expect(ids(a)).toContain('article-7');
+    expect(a.context).toEqual({ from: ['article-7'], about: 'Article 7' });
+    // Without context the same words say nothing of illegal access.
+    expect(ids(engine.ask('and the penalties?'))).not.toContain('article-7');
+  });
+
+  it('tells more: the full entry shown, then its related entries', () => {
+    const a = follow('article 7', 'tell me more');
+    expect(ids(a)[0]).toBe('article-7');
+    expect(ids(a).slice(1)).toEqual(expect.arrayContaining(['article-8', 'article-9']));
+    expect(a.context?.about).toBe('Article 7');
+    expect(engine.ask('tell me more').context).toBeUndefined();
+  });
+
+  it('names the article behind a term shown', () => {
+    const a = follow('what is sextortion', 'which article is that in?');
+    expect(a.results[0]).toMatchObject({ kind: 'article', article: 16 });
+    expect(a.context?.about).toBe('Sextortion');
+  });
+
+  it('steps through article numbers, and says so past the last one', () => {
+    expect(ids(follow('article 7', 'the next one'))).toEqual(['article-8']);
+    expect(ids(follow('article 7', 'previous article'))).toEqual(['article-6']);
+    const last = engine.catalog.articles.length;
+    expect(follow(`article ${last}`, 'next one').outcome).toMatchObject({ type: 'unknown_article', numbers: [last + 1] });
+  });
+
+  it('gives the voices on the topic, or says none of them address it', () => {
+    const none = follow('article 7', 'what did critics say about that?');
+    expect(none.outcome).toEqual({ type: 'no_voices', topic: 'Article 7', stance: 'critical' });
+    expect(none.results).toEqual([]);
+    const some = follow('what are the human rights safeguards?', 'and what did critics say about that?');
+    expect(some.results.length).toBeGreaterThan(0);
+    expect(some.results.every((r) => r.kind === 'quote' && r.stance === 'critical')).toBe(true);
+  });
+
+  it('ignores a context whose entries no longer exist', () => {
+    const stale: ConversationContext = { question: 'old', ids: ['article-999'] };
+    expect(engine.ask('tell me more', stale)).toEqual(engine.ask('tell me more'));
+  });
+});
