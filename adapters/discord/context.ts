@@ -3,6 +3,7 @@
 import type { Engine } from '../../src/engine.js';
 import type { Handler } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
+import type { StateStore } from '../../src/runtime/state/store.js';
 import type { PageStore } from './pagination.js';
 
 export interface DiscordContext {
@@ -10,6 +11,8 @@ export interface DiscordContext {
   engine: Engine;
   logger: Logger;
   pages: PageStore;
+  /** Shared state (interaction de-duplication, page sessions). */
+  store: StateStore;
   /** Defer an interaction when the answer is not ready after this long (Discord allows 3 s in all). */
   deferAfterMs: number;
 }

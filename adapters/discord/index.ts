@@ -40,7 +40,8 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     handler: deps.handler,
     engine: deps.engine,
     logger,
-    pages: new PageStore(tuning.pages),
+    pages: new PageStore(deps.store, deps.engine, tuning.pages),
+    store: deps.store,
     deferAfterMs: tuning.deferAfterMs ?? 1500,
   };
   const client = createDiscordClient(deps.config, tuning.clientOptions);

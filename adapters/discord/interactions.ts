@@ -7,8 +7,16 @@ import { page } from './render.js';
 import { toMessageOptions } from './respond.js';
 import * as w from './wording.js';
 
+/** Interaction tokens last 15 minutes: no copy of one can arrive later than that. */
+const INTERACTION_TTL_MS = 15 * 60_000;
+
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   try {
+    // Once, whichever shard or process sees it (a replayed gateway event, a restarted shard).
+    if (!(await ctx.store.claim(`discord:interaction:${interaction.id}`, '1', INTERACTION_TTL_MS))) {
+      ctx.logger.info({ interaction: interaction.id }, 'discord: duplicate interaction ignored');
+      return;
+    }
     if (interaction.isChatInputCommand() && interaction.commandName === treaty.data.name) {
       await treaty.execute(interaction, ctx);
     } else if (interaction.isAutocomplete() && interaction.commandName === treaty.data.name) {
@@ -24,7 +32,7 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
 }
 
 async function turnPage(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
-  const turn = ctx.pages.turn(interaction.customId, interaction.user.id);
+  const turn = await ctx.pages.turn(interaction.customId, interaction.user.id);
   if (!turn) return;
   if (turn.ok) {
     await interaction.update(toMessageOptions(turn.page));

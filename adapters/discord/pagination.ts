@@ -1,22 +1,29 @@
-// Previous/Next buttons for answers longer than one page. The pages live in a bounded in-memory store
-// for a few minutes; a button's custom id names the stored answer and the page it leads to, and only
-// the person who asked may turn the pages.
+// Previous/Next buttons for answers longer than one page. What a session needs to rebuild its pages
+// (the asker, the question as the engine saw it and the result ids) goes in the state store for a few
+// minutes, under a random id that the buttons' custom ids name with the page they lead to. The engine is
+// deterministic, so any shard or replica rebuilds the same pages; the ids check that it did. Only the
+// person who asked may turn the pages.
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import type { Engine } from '../../src/engine.js';
+import type { Reply } from '../../src/runtime/handler.js';
+import type { StateStore } from '../../src/runtime/state/store.js';
 import type { DiscordPage } from './limits.js';
+import { render } from './render.js';
 import * as w from './wording.js';
 
 export const PAGE_BUTTON_PREFIX = 'treaty-page';
 
 interface Session {
   owner: string;
-  pages: DiscordPage[];
+  /** answer.query: asked again to rebuild the pages. */
+  q: string;
+  ids: string[];
   expiresAt: number;
 }
 
 export interface PageStoreOptions {
   ttlMs?: number;
-  maxSessions?: number;
   now?: () => number;
 }
 
@@ -24,51 +31,51 @@ export type Turn =
   | { ok: true; page: DiscordPage }
   | { ok: false; reason: 'expired' | 'not_yours' };
 
-/** Stored multi-page answers; the oldest are dropped first once `maxSessions` is reached. */
+const key = (session: string) => `discord:pages:${session}`;
+
 export class PageStore {
-  private readonly sessions = new Map<string, Session>();
   private readonly ttlMs: number;
-  private readonly maxSessions: number;
   private readonly now: () => number;
 
-  constructor(options: PageStoreOptions = {}) {
+  constructor(private readonly store: StateStore, private readonly engine: Engine, options: PageStoreOptions = {}) {
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
-    this.maxSessions = options.maxSessions ?? 1000;
     this.now = options.now ?? Date.now;
   }
 
-  get size(): number {
-    return this.sessions.size;
-  }
-
   /** The first page to send: the only page as it is, or page 1 with buttons when there are more. */
-  start(owner: string, pages: DiscordPage[]): DiscordPage {
+  async start(owner: string, reply: Reply): Promise<DiscordPage> {
+    const pages = render(reply);
     const first = pages[0]!;
-    if (pages.length < 2) return first;
-    this.sweep();
-    while (this.sessions.size >= this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
+    if (pages.length < 2 || reply.type !== 'answer') return first;
     const id = randomBytes(9).toString('base64url');
-    this.sessions.set(id, { owner, pages, expiresAt: this.now() + this.ttlMs });
+    const session: Session = { owner, q: reply.answer.query, ids: reply.answer.results.map((r) => r.id), expiresAt: this.now() + this.ttlMs };
+    await this.store.set(key(id), JSON.stringify(session), this.ttlMs);
     return withButtons(first, id, 0, pages.length);
   }
 
   /** The page a button click asks for, if the session is alive and the clicker owns it. */
-  turn(customId: string, user: string): Turn | undefined {
+  async turn(customId: string, user: string): Promise<Turn | undefined> {
     const parsed = parseButtonId(customId);
     if (!parsed) return undefined;
-    const session = this.sessions.get(parsed.session);
-    if (!session || session.expiresAt <= this.now()) {
-      this.sessions.delete(parsed.session);
-      return { ok: false, reason: 'expired' };
-    }
+    const session = parseSession(await this.store.get(key(parsed.session)));
+    if (!session || session.expiresAt <= this.now()) return { ok: false, reason: 'expired' };
     if (session.owner !== user) return { ok: false, reason: 'not_yours' };
-    const index = Math.min(Math.max(parsed.index, 0), session.pages.length - 1);
-    return { ok: true, page: withButtons(session.pages[index]!, parsed.session, index, session.pages.length) };
+    const answer = this.engine.ask(session.q);
+    // A knowledge base changed since (a redeploy) would give other pages: better expired than wrong.
+    if (answer.results.map((r) => r.id).join('\n') !== session.ids.join('\n')) return { ok: false, reason: 'expired' };
+    const pages = render({ type: 'answer', requestId: '', answer });
+    const index = Math.min(Math.max(parsed.index, 0), pages.length - 1);
+    return { ok: true, page: withButtons(pages[index]!, parsed.session, index, pages.length) };
   }
+}
 
-  private sweep(): void {
-    const t = this.now();
-    for (const [id, s] of this.sessions) if (s.expiresAt <= t) this.sessions.delete(id);
+function parseSession(raw: string | undefined): Session | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const s = JSON.parse(raw) as Session;
+    return typeof s.owner === 'string' && typeof s.q === 'string' && Array.isArray(s.ids) && typeof s.expiresAt === 'number' ? s : undefined;
+  } catch {
+    return undefined;
   }
 }
 

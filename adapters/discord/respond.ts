@@ -9,7 +9,7 @@ import type { BotRequest } from '../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../shared/messages.js';
 import type { DiscordContext } from './context.js';
 import { NO_PINGS, type DiscordPage, type NoPings } from './limits.js';
-import { isForAskerOnly, page, render } from './render.js';
+import { isForAskerOnly, page } from './render.js';
 
 /** NO_PINGS in discord.js's option shape (camelCase), which turns it back into the wire form. */
 export function mentionOptions(setting: NoPings = NO_PINGS): MessageMentionOptions {
@@ -42,7 +42,7 @@ export async function answerInteraction(interaction: CommandInteraction, ctx: Di
     await ctx.handler.respond(request(text, interaction.user.id, interaction.channelId), async (reply) => {
       clearTimeout(timer);
       await deferral;
-      const first = ctx.pages.start(interaction.user.id, render(reply));
+      const first = await ctx.pages.start(interaction.user.id, reply);
       if (isPrivate || isForAskerOnly(reply)) await sendPrivately(interaction, first);
       else if (interaction.deferred) await interaction.editReply(toMessageOptions(first));
       else await interaction.reply(toMessageOptions(first));
@@ -91,7 +91,7 @@ export async function answerMessage(message: Message, ctx: DiscordContext, text:
   try {
     await ctx.handler.respond(request(text, message.author.id, message.channelId), async (reply) => {
       if (onlyIfFound && !(reply.type === 'answer' && !reply.answer.abstained)) return;
-      await send(ctx.pages.start(message.author.id, render(reply)));
+      await send(await ctx.pages.start(message.author.id, reply));
     });
   } catch (error) {
     ctx.logger.error({ err: error, message: message.id }, 'discord: answering a message failed');

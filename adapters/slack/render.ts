@@ -14,8 +14,8 @@ import { LABELS } from './text.js';
 export type { SlackMessage } from './blocks.js';
 
 export interface RenderOptions {
-  /** Offer "Share in channel" (answers only the asker can see). */
-  share?: boolean;
+  /** Offer "Share in channel" (answers only the asker can see), with this signed value (shareValue.ts). */
+  share?: string;
   /** How commands are typed where the reply appears: "/treaty " for the slash command, "" in chats. */
   commandPrefix?: string;
   /** Escaped display name of whoever shared the answer into the channel. */
@@ -141,7 +141,7 @@ function actionsFor(requestId: string, answer: Answer, options: RenderOptions) {
     button(LABELS.helpful, ACTIONS.feedbackUp, value),
     button(LABELS.notHelpful, ACTIONS.feedbackDown, value),
   ];
-  if (options.share) buttons.unshift(button(LABELS.share, ACTIONS.share, requestId, 'primary'));
+  if (options.share) buttons.unshift(button(LABELS.share, ACTIONS.share, options.share, 'primary'));
   return actions(buttons, 'answer-actions');
 }
 

@@ -1,9 +1,10 @@
-// What the Slack listeners share: the adapter's dependencies and its bounded memory.
+// What the Slack listeners share: the adapter's dependencies, the state store (shared by every replica
+// when REDIS_URL is set) and the signer for button values.
 import type { Reply } from '../../src/runtime/handler.js';
 import type { SlackConfig } from '../../src/runtime/config.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { AdapterDeps } from '../shared/adapter.js';
-import { BoundedMap, BoundedSet } from './memory.js';
+import { createSigner, type Signer } from '../shared/signed.js';
 import { createTurns, type Turns } from './turns.js';
 
 export type SlackDeps = AdapterDeps & { config: SlackConfig };
@@ -11,12 +12,8 @@ export type SlackDeps = AdapterDeps & { config: SlackConfig };
 export interface SlackState {
   deps: SlackDeps;
   log: Logger;
-  /** "channel:thread_ts" of threads the bot has answered in: follow-ups there need no mention. */
-  threads: BoundedSet<string>;
-  /** Event ids already handled, so a Slack retry (x-slack-retry-num) is not answered twice. */
-  seenEvents: BoundedSet<string>;
-  /** Recent answers offered with "Share in channel", by request id; taken when shared. */
-  answers: BoundedMap<string, Reply>;
+  /** Signs what buttons carry ("Share in channel"), so any replica can trust it and nobody can forge it. */
+  signer: Signer;
   /** Answers wait their turn so acknowledgements go first (see turns.ts). */
   turns: Turns;
 }
@@ -25,14 +22,22 @@ export function createState(deps: SlackDeps): SlackState {
   return {
     deps,
     log: deps.logger.child({ adapter: 'slack' }),
-    threads: new BoundedSet(10_000),
-    seenEvents: new BoundedSet(10_000),
-    answers: new BoundedMap(2_000),
+    signer: createSigner(deps.config.botToken, 'slack buttons'),
     turns: createTurns(),
   };
 }
 
-export const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
+/**
+ * Keys in the state store. Event ids live past Slack's last retry (about 5 minutes after the event);
+ * threads the bot answered in are followed for a week.
+ */
+export const KEYS = {
+  event: (eventId: string) => `slack:event:${eventId}`,
+  thread: (channel: string, threadTs: string) => `slack:thread:${channel}:${threadTs}`,
+  shared: (requestId: string) => `slack:shared:${requestId}`,
+} as const;
+export const EVENT_TTL_MS = 60 * 60_000;
+export const THREAD_TTL_MS = 7 * 24 * 60 * 60_000;
 
 export interface Question {
   text: string;

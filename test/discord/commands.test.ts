@@ -36,6 +36,16 @@ describe('/treaty subcommands', () => {
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('the same interaction delivered twice (a replayed event) is answered once', async () => {
+    const interaction = slashCommand('article', [int('number', 7)]);
+    const asked = handler.requests.length;
+    bot.fake.dispatch('INTERACTION_CREATE', interaction);
+    await interact(bot.fake, interaction);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.fake.calls.filter((c) => c.path.includes(`/interactions/${interaction.id}/`))).toHaveLength(1);
+    expect(handler.requests.length - asked).toBe(1);
+  });
+
   it('article number:99 explains there are 68 articles', async () => {
     const { text } = await command('article', [int('number', 99)]);
     expect(text).toContain('There is no article 99: the convention has 68 articles');

@@ -2,7 +2,9 @@
 // turn the pages, and the pages expire.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
+import type { DiscordPage } from '../../adapters/discord/limits.js';
 import { PageStore } from '../../adapters/discord/pagination.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 import { render } from '../../adapters/discord/render.js';
 import * as w from '../../adapters/discord/wording.js';
 import { testEngine } from '../helpers/engine.js';
@@ -83,24 +85,32 @@ describe('pagination buttons', () => {
 });
 
 describe('page store', () => {
-  const pages = render({ type: 'answer', requestId: 'r', answer: testEngine().ask('timeline') });
-  const nextId = (page: ReturnType<PageStore['start']>) => page.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''))[2]!;
+  const engine = testEngine();
+  const reply = { type: 'answer' as const, requestId: 'r', answer: engine.ask('timeline') };
+  const nextId = (page: DiscordPage) => page.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''))[2]!;
 
-  it('keeps at most maxSessions answers, dropping the oldest', () => {
-    const store = new PageStore({ maxSessions: 2 });
-    const first = store.start('u', pages);
-    store.start('u', pages);
-    store.start('u', pages);
-    expect(store.size).toBe(2);
-    expect(store.turn(nextId(first), 'u')).toEqual({ ok: false, reason: 'expired' });
+  it('any process sharing the store turns the pages: they are rebuilt from the question, not kept', async () => {
+    const shared = createMemoryStore();
+    const first = await new PageStore(shared, engine).start('u', reply);
+    const elsewhere = await new PageStore(shared, testEngine()).turn(nextId(first), 'u');
+    expect(elsewhere).toMatchObject({ ok: true, page: { content: expect.stringContaining(`(page 2 of ${TOTAL})`) } });
+    expect(await new PageStore(createMemoryStore(), engine).turn(nextId(first), 'u')).toEqual({ ok: false, reason: 'expired' });
   });
 
-  it('stores nothing for one-page answers, and ignores ids it did not make', () => {
-    const store = new PageStore();
-    const single = store.start('u', pages.slice(0, 1));
+  it('expires the pages when the knowledge base would now answer differently', async () => {
+    const shared = createMemoryStore();
+    const first = await new PageStore(shared, engine).start('u', reply);
+    const changed = { ...engine, ask: (q: string) => ({ ...engine.ask(q), results: engine.ask(q).results.slice(1) }) };
+    expect(await new PageStore(shared, changed).turn(nextId(first), 'u')).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('stores nothing for one-page replies, and ignores ids it did not make', async () => {
+    const shared = createMemoryStore();
+    const store = new PageStore({ ...shared, set: async () => { throw new Error('stored'); } }, engine);
+    const single = await store.start('u', { type: 'answer', requestId: 'r', answer: engine.ask('article 6') });
     expect(single.components).toEqual([]);
-    expect(store.size).toBe(0);
-    expect(store.turn('treaty-page:nope', 'u')).toBeUndefined();
-    expect(store.turn('something-else', 'u')).toBeUndefined();
+    expect((await store.start('u', { type: 'help', requestId: 'r' })).components).toEqual([]);
+    expect(await store.turn('treaty-page:nope', 'u')).toBeUndefined();
+    expect(await store.turn('something-else', 'u')).toBeUndefined();
   });
 });

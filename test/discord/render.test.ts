@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/runtime/handler.js';
 import { SUMMARY_LABEL } from '../../adapters/shared/messages.js';
 import { limitViolations, type DiscordPage } from '../../adapters/discord/limits.js';
-import { PageStore } from '../../adapters/discord/pagination.js';
+import { withButtons } from '../../adapters/discord/pagination.js';
 import { render } from '../../adapters/discord/render.js';
 import { neutralizeMentions, safeText, truncate } from '../../adapters/discord/text.js';
 import { describeRenderContract } from '../contract/renderContract.js';
@@ -40,11 +40,11 @@ describeRenderContract<DiscordPage>({
 
 describe('discord renderer', () => {
   it('every page of every reply, with Previous/Next buttons added, stays inside the limits (property)', () => {
-    const store = new PageStore();
     fc.assert(fc.property(replyArb, (reply) => {
       const pages = render(reply);
-      const first = store.start('user', pages);
-      for (const page of [first, ...pages]) {
+      // The page store's session ids are 12 characters (9 random bytes, base64url).
+      const buttoned = pages.length > 1 ? pages.map((p, i) => withButtons(p, 'AbCdEfGhIjK_', i, pages.length)) : [];
+      for (const page of [...buttoned, ...pages]) {
         expect(limitViolations(page)).toEqual([]);
         expect(pingRisks(page)).toEqual([]);
       }

@@ -1,5 +1,6 @@
 // Buttons through the real Bolt app: share in channel, feedback, show full passage, suggested questions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSigner } from '../../adapters/shared/signed.js';
 import { ACTIONS } from '../../adapters/slack/blocks.js';
 import { escapeText, quoteLines } from '../../adapters/slack/mrkdwn.js';
 import { createLogger } from '../../src/runtime/logger.js';
@@ -65,6 +66,18 @@ describe('Slack buttons', () => {
     const body = await h.fake.waitFor(() => responsesTo(url)[0], 'expired');
     expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(body.text).toMatch(/no longer available/);
+  });
+
+  it('a forged share value (its question changed, or signed with another key) posts nothing', async () => {
+    const value = findButton(await ask('article 6'), ACTIONS.share)!.value;
+    const dot = value.lastIndexOf('.');
+    const payload = JSON.parse(value.slice(0, dot)) as { q: string };
+    const altered = JSON.stringify({ ...payload, q: 'quotes HRW' }) + value.slice(dot);
+    const otherKey = createSigner('xoxb-someone-else', 'slack buttons').sign(JSON.stringify({ ...payload, r: 'forged' }));
+    for (const forged of [altered, otherKey, `${value}x`, '{"q":"article 6"}']) {
+      const url = await click(ACTIONS.share, forged);
+      expect((await h.fake.waitFor(() => responsesTo(url)[0], 'refusal')).text).toMatch(/no longer available/);
+    }
   });
 
   it('👍 and 👎 are logged with the request id and result ids', async () => {

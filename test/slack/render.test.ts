@@ -17,7 +17,7 @@ import { limitViolations, pingRisks, visibleText } from './slackChecks.js';
 
 describeRenderContract<SlackMessage>({
   name: 'slack',
-  render: (reply) => [renderReply(reply, { share: true, commandPrefix: '/treaty ' })],
+  render: (reply) => [renderReply(reply, { share: 'signed-value', commandPrefix: '/treaty ' })],
   visibleText,
   fallbackText: (m) => m.text,
   limitViolations,
@@ -76,7 +76,7 @@ describe('slack renderer', () => {
   });
 
   it('offers share only when asked, and feedback carries the request and result ids', () => {
-    const shared = renderReply(answerOf([quote]), { share: true });
+    const shared = renderReply(answerOf([quote]), { share: 'signed-value' });
     expect(buttons(shared)).toEqual([`"action_id":"${ACTIONS.share}"`, `"action_id":"${ACTIONS.feedbackUp}"`, `"action_id":"${ACTIONS.feedbackDown}"`]);
     const up = JSON.stringify(shared.blocks).match(/"value":"(\{[^}]*\})"/)?.[1];
     expect(JSON.parse(JSON.parse(`"${up}"`))).toEqual({ r: 'req-9', ids: ['quote-x'] });
@@ -162,7 +162,7 @@ describe('slack renderer', () => {
   it('renders every real answer of the knowledge base within limits', () => {
     const engine = testEngine();
     for (const q of ['article 6', 'chapter 2', 'quotes HRW', 'timeline', 'sources', 'what are the objectives?', 'article 99', 'pasta']) {
-      const m = renderReply({ type: 'answer', requestId: 'r', answer: engine.ask(q) }, { share: true });
+      const m = renderReply({ type: 'answer', requestId: 'r', answer: engine.ask(q) }, { share: 'signed-value' });
       expect(limitViolations(m)).toEqual([]);
       expect(pingRisks(m)).toEqual([]);
     }

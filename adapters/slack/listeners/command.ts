@@ -5,6 +5,7 @@ import type { Reply } from '../../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { unescapeSlack } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
+import { shareValue } from '../shareValue.js';
 import { answer, type SlackState } from '../state.js';
 
 export const COMMAND = '/treaty';
@@ -18,8 +19,7 @@ export function viaResponseUrl(state: SlackState, respond: RespondFn, extra: { r
   return {
     deliver: async (reply: Reply) => {
       const inChannel = state.deps.config.publicAnswers && reply.type === 'answer';
-      const share = !inChannel && reply.type === 'answer';
-      if (share) state.answers.set(reply.requestId, reply);
+      const share = !inChannel && reply.type === 'answer' ? shareValue(state.signer, reply.requestId, reply.answer) : undefined;
       const message = renderReply(reply, { share, commandPrefix: `${COMMAND} ` });
       await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...extra, ...message, unfurl_links: false, unfurl_media: false });
     },

@@ -2,7 +2,7 @@
 // bot posts and every other message subtype are ignored, so the bot never answers itself.
 import type { App } from '@slack/bolt';
 import { unescapeSlack } from '../mrkdwn.js';
-import { threadKey, type SlackState } from '../state.js';
+import { KEYS, type SlackState } from '../state.js';
 import { answerInChat, mentionsBot, stripMention } from './post.js';
 
 /** `<@U…>`, `<!here>`, `<!subteam^…>`: Slack escapes typed `<`, so these are real mentions. */
@@ -20,8 +20,8 @@ export function register(app: App, state: SlackState): void {
     // A mention of the bot in a followed thread arrives as app_mention too; answer it once, there.
     // A message that mentions someone else (or a group) is addressed to them, not to the bot.
     const thread = event.thread_ts;
-    if (!thread || !state.threads.has(threadKey(event.channel, thread)) || mentionsBot(raw, context.botUserId)) return;
-    if (MENTIONS_SOMEONE.test(raw)) return;
+    if (!thread || mentionsBot(raw, context.botUserId) || MENTIONS_SOMEONE.test(raw)) return;
+    if ((await state.deps.store.get(KEYS.thread(event.channel, thread))) === undefined) return;
     await answerInChat(state, client, { ...ask, threadTs: thread, followUp: true });
   });
 }

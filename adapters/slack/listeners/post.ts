@@ -6,7 +6,7 @@ import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { section, type SlackMessage } from '../blocks.js';
 import { escapeText } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
-import { answer, threadKey, type SlackState } from '../state.js';
+import { answer, KEYS, THREAD_TTL_MS, type SlackState } from '../state.js';
 
 export interface ChatQuestion {
   channel: string;
@@ -51,7 +51,7 @@ export async function answerInChat(state: SlackState, client: webApi.WebClient, 
     if (q.followUp && !found(reply)) return;
     replying = true;
     await post(renderReply(reply, { commandPrefix: '' }));
-    if (q.threadTs) state.threads.add(threadKey(q.channel, q.threadTs));
+    if (q.threadTs) await state.deps.store.set(KEYS.thread(q.channel, q.threadTs), '1', THREAD_TTL_MS);
   }, async () => {
     if (replying) await post({ text: escapeText(FAILURE_MESSAGE), blocks: [section(escapeText(FAILURE_MESSAGE))] });
   });

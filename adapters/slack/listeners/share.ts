@@ -1,20 +1,33 @@
 // "Share in channel": post the asker's ephemeral answer to the channel, then remove the ephemeral copy.
+// The button carries the signed question (shareValue.ts), so whichever replica gets the click asks the
+// engine again and posts the same answer; a claim in the shared store lets only the first click post.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { Reply } from '../../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { ACTIONS } from '../blocks.js';
 import { escapeText } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
-import type { SlackState } from '../state.js';
+import { SHARE_TTL_MS, openShareValue, shownIds } from '../shareValue.js';
+import { KEYS, type SlackState } from '../state.js';
 import { LABELS } from '../text.js';
 import { COMMAND } from './command.js';
+
+/** The answer a share button stands for, rebuilt; undefined when forged, expired or no longer the same. */
+function rebuild(state: SlackState, value: string): Reply | undefined {
+  const shared = openShareValue(state.signer, value);
+  if (!shared) return undefined;
+  const answer = state.deps.engine.ask(shared.q);
+  const same = shownIds(answer).join('\n') === shared.ids.join('\n');
+  return same && !answer.abstained ? { type: 'answer', requestId: shared.r, answer } : undefined;
+}
 
 export function register(app: App, state: SlackState): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.share, async ({ ack, action, body, respond }) => {
     await ack();
-    const requestId = action.value ?? '';
-    // Taken, not read: a second click (or a double click) finds nothing and cannot post it again.
-    const reply = state.answers.take(requestId);
-    if (!reply) {
+    const reply = rebuild(state, action.value ?? '');
+    // Claimed, not read: a second click (or a double click, on any replica) cannot post it again.
+    const claim = reply && KEYS.shared(reply.requestId);
+    if (!reply || !claim || !(await state.deps.store.claim(claim, body.user.id, SHARE_TTL_MS))) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: LABELS.expired });
       return;
     }
@@ -23,13 +36,13 @@ export function register(app: App, state: SlackState): void {
     try {
       await respond({ response_type: 'in_channel', replace_original: false, ...message, unfurl_links: false, unfurl_media: false });
     } catch (error) {
-      // Not shared: put it back so the button still works once Slack does.
-      state.answers.set(requestId, reply);
-      state.log.error({ err: error, requestId, user: body.user.id }, 'sharing failed');
+      // Not shared: release the claim so the button still works once Slack does.
+      await state.deps.store.delete(claim);
+      state.log.error({ err: error, requestId: reply.requestId, user: body.user.id }, 'sharing failed');
       await respond({ response_type: 'ephemeral', replace_original: false, text: FAILURE_MESSAGE }).catch(() => undefined);
       return;
     }
-    await respond({ delete_original: true }).catch((err: unknown) => state.log.warn({ err, requestId }, 'could not remove the private copy'));
-    state.log.info({ requestId, user: body.user.id }, 'answer shared');
+    await respond({ delete_original: true }).catch((err: unknown) => state.log.warn({ err, requestId: reply.requestId }, 'could not remove the private copy'));
+    state.log.info({ requestId: reply.requestId, user: body.user.id }, 'answer shared');
   });
 }
