@@ -24,6 +24,8 @@ function load(options: LoadOptions = {}) {
 /** An entry as exported: every field but the loader's bookkeeping. */
 function exported(entry: Entry): Record<string, unknown> {
   const { origin: _origin, ...rest } = entry;
+  // A source's passage marks are a Map (by paragraph), which JSON would write as {}.
+  if (entry.kind === 'source') return { ...rest, passageMarks: Object.fromEntries([...entry.passageMarks].map(([n, { line: _line, ...marks }]) => [n, marks])) };
   return rest;
 }
 

@@ -1,6 +1,6 @@
 // The platform-neutral answer the core returns. Adapters only render it; every user-facing
 // sentence about an outcome is chosen at the edge (adapters/shared/messages.ts).
-import type { EntryCore, Stance } from './knowledge/types.js';
+import type { EntryCore, SinceFact, Stance } from './knowledge/types.js';
 
 /**
  * One entry as shown: `text` is verbatim when `isSummary` is false, otherwise our own summary, to be
@@ -15,6 +15,13 @@ export interface Result extends EntryCore {
   stance?: Stance;
   /** Article number for kind 'article'. */
   article?: number;
+  /**
+   * The day the text speaks as of, shown as "As of <date>": a status fact's last check, or the date of
+   * a passage or quote that events have overtaken (then listed in `since`).
+   */
+  asOf?: string;
+  /** Dated facts that happened after the text spoke of them as the future, shown as "Since then:". */
+  since?: SinceFact[];
 }
 
 /** Why the answer has the results it has. Expected failures are values, not exceptions. */

@@ -6,7 +6,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import {
-  COMMANDS, EXAMPLE_QUESTIONS, FAILURE_MESSAGE, INTRO, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, resultHeading,
+  COMMANDS, EXAMPLE_QUESTIONS, FAILURE_MESSAGE, INTRO, SUMMARY_LABEL, asOfLine, citationLine, outcomeMessage, sinceLine, replyMessage, resultHeading,
   speakerLine, stanceLabel,
 } from '../shared/messages.js';
 import { LIMITS, NO_PINGS, embedLength, type DiscordPage } from './limits.js';
@@ -43,6 +43,11 @@ export function resultEmbed(result: Result): APIEmbed {
   if (speaker) fields.push(field(w.SPEAKER_LABEL, speaker, true));
   const stance = stanceLabel(result);
   if (stance) fields.push(field(w.STANCE_LABEL, stance, true));
+  // "As of …" and "Since then: …" as fields of their own, so a long passage cut short never hides them.
+  const asOf = asOfLine(result);
+  if (asOf) fields.push(field(w.DATED_LABEL, safeText(asOf, LIMITS.fieldValue)));
+  const since = sinceLine(result);
+  if (since) fields.push(field(w.SINCE_LABEL, safeText(since.replace(/^Since then: /, ''), LIMITS.fieldValue)));
   // The link text is cut first so the closing "](url)" always survives; safeText escapes its brackets.
   const cite = safeText(citationLine(result), LIMITS.fieldValue).trim() || '…';
   const source = url ? `[${truncate(cite, LIMITS.fieldValue - url.length - 4)}](${url})` : cite;

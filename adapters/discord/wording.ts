@@ -28,6 +28,8 @@ export const EXAMPLES_TITLE = 'Example questions';
 export const SOURCE_LABEL = 'Source';
 export const SPEAKER_LABEL = 'Said by';
 export const STANCE_LABEL = 'Stance';
+export const DATED_LABEL = 'Dated';
+export const SINCE_LABEL = 'Since then';
 export const PREVIOUS = 'Previous';
 export const NEXT = 'Next';
 

@@ -104,3 +104,32 @@ export function resultHeading(result: Result): string {
   return `Article ${result.article}: ${result.title}`;
 }
 
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-08-12" → "12 August 2024"; anything else is returned as it is. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/**
+ * "As of 12 August 2024" for a passage or quote that events have overtaken; "As of 30 November 2026
+ * (last checked)" for a fact that can go stale. Undefined for text that does not date.
+ */
+export function asOfLine(result: Result): string | undefined {
+  if (!result.asOf) return undefined;
+  return `As of ${longDate(result.asOf)}${result.kind === 'fact' ? ' (last checked)' : ''}`;
+}
+
+/** "Since then: Adoption by the General Assembly (24 December 2024); Opening for signature (25 October 2025)". */
+export function sinceLine(result: Result): string | undefined {
+  if (!result.since?.length) return undefined;
+  return `Since then: ${result.since.map((f) => `${f.title} (${longDate(f.date)})`).join('; ')}`;
+}
+
+/** The dating lines of a result, in the order every platform shows them: as of, then since then. */
+export function datedLines(result: Result): string[] {
+  return [asOfLine(result), sinceLine(result)].filter((l): l is string => l !== undefined);
+}

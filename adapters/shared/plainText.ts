@@ -2,7 +2,7 @@
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import { cleanText } from './text.js';
-import { COMMANDS, EXAMPLE_QUESTIONS, INTRO, SUMMARY_LABEL, citationLine, outcomeMessage, resultHeading, replyMessage, speakerLine, stanceLabel } from './messages.js';
+import { COMMANDS, EXAMPLE_QUESTIONS, INTRO, SUMMARY_LABEL, citationLine, datedLines, outcomeMessage, resultHeading, replyMessage, speakerLine, stanceLabel } from './messages.js';
 
 export function resultText(r: Result): string {
   const lines: string[] = [];
@@ -11,6 +11,7 @@ export function resultText(r: Result): string {
   else lines.push(...indent(`“${r.text}”`));
   const who = speakerLine(r);
   if (who) lines.push(`  — ${who}`);
+  lines.push(...datedLines(r).map((l) => `  ${l}`));
   lines.push(`  Source: ${citationLine(r)}${r.citation.url ? ` <${r.citation.url}>` : ''}`);
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import {
-  FAILURE_MESSAGE, OFFICIAL_TEXT_URL, SUMMARY_LABEL, citationLine, outcomeMessage, replyMessage, resultHeading, speakerLine, stanceLabel,
+  FAILURE_MESSAGE, OFFICIAL_TEXT_URL, SUMMARY_LABEL, citationLine, datedLines, outcomeMessage, replyMessage, resultHeading, speakerLine, stanceLabel,
 } from '../shared/messages.js';
 import { ACTIONS, LIMITS, actions, blocksTextLength, button, context, section, type Block, type SlackMessage } from './blocks.js';
 import { renderHelp } from './renderHelp.js';
@@ -52,6 +52,7 @@ function metaOf(result: Result): string[] {
   const speaker = short(speakerLine(result) ?? '', 200).trim();
   const stance = stanceLabel(result);
   if (speaker || stance) lines.push([speaker, stance ? `*${stance}*` : ''].filter(Boolean).join(' · '));
+  for (const line of datedLines(result)) lines.push(`_${short(line, 600)}_`);
   const url = result.citation.url ?? (result.kind === 'article' ? OFFICIAL_TEXT_URL : undefined);
   lines.push(`${LABELS.source}: ${link(url, short(citationLine(result), 250))}`);
   return lines;

@@ -1,7 +1,7 @@
 // "Show full passage": one result's whole text, split at sentence boundaries into as many sections
 // and messages as Slack's limits need, up to the number of posts a response URL accepts.
 import type { Result } from '../../src/answer.js';
-import { SUMMARY_LABEL, citationLine, resultHeading } from '../shared/messages.js';
+import { SUMMARY_LABEL, citationLine, datedLines, resultHeading } from '../shared/messages.js';
 import { LIMITS, context, section, type Block, type SlackMessage } from './blocks.js';
 import { escapeText, fit, link, quoteLines, short, tidy } from './mrkdwn.js';
 import { titleOf } from './render.js';
@@ -41,6 +41,7 @@ export function renderPassage(result: Result | undefined): SlackMessage[] {
   const { parts, more } = chunks(tidy(result.text), CHUNK, format, MAX_MESSAGES * SECTIONS_PER_MESSAGE);
   const cite = context([
     ...(more ? [`_${LABELS.passageContinues}_`] : []),
+    ...datedLines(result).map((l) => `_${short(l, 600)}_`),
     `${LABELS.source}: ${link(result.citation.url, short(citationLine(result), 250))}`,
   ]);
   const messages: SlackMessage[] = [];

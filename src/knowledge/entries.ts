@@ -1,5 +1,6 @@
 // Read one knowledge file's front matter and body into a typed entry. Cross-entry facts (an article's
 // chapter title, a quote's paragraph) are filled in by load.ts once every file has been read.
+import { readMarks, readPassageMarks } from './dated.js';
 import { Fields } from './fields.js';
 import type { FrontMatter } from './frontmatter.js';
 import { ENTRY_KINDS, STANCES, type Citation, type Entry } from './types.js';
@@ -58,7 +59,8 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
       const url = f.str('url', true);
       const sections = f.strList('sections');
       const notText = f.strList('notText');
-      entry = { ...base, kind, isSummary: false, sections, notText, citation: { source: base.title, publisher, date, url, locator: 'whole document' } };
+      const passageMarks = readPassageMarks(f);
+      entry = { ...base, kind, isSummary: false, sections, notText, passageMarks, citation: { source: base.title, publisher, date, url, locator: 'whole document' } };
       break;
     }
     case 'quote': {
@@ -66,7 +68,7 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
       entry = {
         ...base, kind, isSummary: false, sourceId,
         speaker: f.str('speaker') ?? '', role: f.str('role', true), organisation: f.str('organisation', true),
-        stance: f.oneOf('stance', STANCES) ?? 'neutral', date: f.date('date') ?? '',
+        stance: f.oneOf('stance', STANCES) ?? 'neutral', date: f.date('date') ?? '', ...readMarks(f),
         citation: { source: '', locator: '' }, // from the source, in load.ts
       };
       break;
@@ -100,11 +102,12 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
     case 'fact':
     case 'term': {
       const date = kind === 'fact' ? f.date('date', true) : undefined;
+      const checked = kind === 'fact' ? f.date('checked', true) : undefined;
       const articles = f.intList('articles', 1, MAX_ARTICLE);
       const cite = cited();
       const locator = f.str('locator') ?? '';
       const citation = { ...(cite ?? { source: '' }), locator };
-      entry = kind === 'fact' ? { ...base, kind, isSummary: true, date, articles, citation } : { ...base, kind, isSummary: true, articles, citation };
+      entry = kind === 'fact' ? { ...base, kind, isSummary: true, date, articles, citation, ...(checked ? { checked } : {}) } : { ...base, kind, isSummary: true, articles, citation };
       break;
     }
     case 'passage':

@@ -45,6 +45,23 @@ export class Fields {
     return value;
   }
 
+  /** An optional yes/no field: absent is false. */
+  bool(field: string): boolean {
+    const value = this.raw(field, true);
+    if (value === undefined || typeof value === 'boolean') return value ?? false;
+    this.problem(field, 'must be true or false');
+    return false;
+  }
+
+  /** An optional mapping (`field:` followed by indented `key: value` lines), unchecked inside. */
+  map(field: string): Record<string, unknown> | undefined {
+    const value = this.raw(field, true);
+    if (value === undefined) return undefined;
+    if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    this.problem(field, 'must be a set of indented "key: value" lines');
+    return undefined;
+  }
+
   int(field: string, min: number, max: number): number | undefined {
     const value = this.raw(field, false);
     if (value === undefined) return undefined;

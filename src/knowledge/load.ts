@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import { resolveDated } from './dated.js';
 import { readEntry, type CitationBase } from './entries.js';
 import { OFFICIAL_COPY } from './importOfficial.js';
 import { foldSpace, splitSource } from './passages.js';
@@ -98,6 +99,7 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR, options: LoadOptions 
   // Links between entries are checked only once every file reads cleanly: a file that failed to parse
   // would otherwise show up again as every link pointing to it.
   if (!problems.length) checkCrossReferences(entries, problems);
+  if (!problems.length) resolveDated(entries, problems);
   if (!problems.length && options.checkOfficialText !== false) checkOfficialText(dir, entries, problems);
   if (problems.length) return { ok: false, problems };
   const articles = entries.filter((e): e is ArticleEntry => e.kind === 'article').sort((a, b) => a.number - b.number);

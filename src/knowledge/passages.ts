@@ -15,6 +15,7 @@ export function splitSource(source: SourceEntry): PassageEntry[] {
       continue;
     }
     const paragraph = passages.length + 1;
+    const marks = source.passageMarks.get(paragraph);
     passages.push({
       id: `${source.id}-p${paragraph}`,
       kind: 'passage',
@@ -25,6 +26,8 @@ export function splitSource(source: SourceEntry): PassageEntry[] {
       paragraph,
       section,
       aliases: [],
+      sinceIds: marks?.sinceIds ?? [],
+      stillCurrent: marks?.stillCurrent ?? false,
       citation: { ...source.citation, locator: section ? `paragraph ${paragraph} (${section})` : `paragraph ${paragraph}` },
       origin: source.origin,
     });

@@ -33,6 +33,32 @@ interface EntryBase {
   aliases: string[];
   /** File the entry was loaded from and the line of each field (and of `text`), for error messages. */
   origin: { file: string; line: number; lines?: Record<string, number> };
+  /**
+   * The day the text speaks as of, when it can go stale: a fact's `checked` day, or the date of a
+   * passage or quote that `since` facts have overtaken. Set by the loader.
+   */
+  asOf?: string;
+  /** Dated facts that happened after a passage or quote spoke of them as the future, oldest first. */
+  since?: SinceFact[];
+}
+
+/** A dated fact as shown under "Since then:" beside the passage or quote it overtook. */
+export interface SinceFact {
+  id: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) of the event. */
+  date: string;
+  /** Our summary of the fact. */
+  text: string;
+}
+
+/**
+ * How an editor marked a passage or quote that speaks of what was then the future: the ids of the
+ * dated facts that have happened since (`since:`), or `stillCurrent: true` when it still reads true.
+ */
+export interface DatedMarks {
+  sinceIds: string[];
+  stillCurrent: boolean;
 }
 
 /** What every entry shows a reader: the part of an entry an answer carries (see Result). */
@@ -40,13 +66,15 @@ export type EntryCore = Pick<EntryBase, 'id' | 'kind' | 'title' | 'text' | 'isSu
 
 export interface SourceEntry extends EntryBase {
   kind: 'source';
+  /** Marks for its passages, by paragraph number (front matter `passages:`), with the line of each. */
+  passageMarks: Map<number, DatedMarks & { line: number }>;
   /** Section headings as they appear in the text, used to split it into passages. */
   sections: string[];
   /** Paragraphs (or a leading stamp) that are metadata, not text: a date stamp, publisher lines. */
   notText: string[];
 }
 
-export interface PassageEntry extends EntryBase {
+export interface PassageEntry extends EntryBase, DatedMarks {
   kind: 'passage';
   sourceId: string;
   /** 1-based paragraph number within the source. */
@@ -54,7 +82,7 @@ export interface PassageEntry extends EntryBase {
   section?: string;
 }
 
-export interface QuoteEntry extends EntryBase {
+export interface QuoteEntry extends EntryBase, DatedMarks {
   kind: 'quote';
   sourceId: string;
   speaker: string;
@@ -86,6 +114,8 @@ export interface FactEntry extends EntryBase {
   date?: string;
   /** Articles the fact is about, e.g. entry into force → 65. */
   articles: number[];
+  /** ISO date an editor last checked a fact that can go stale (status, signatures) against the record. */
+  checked?: string;
 }
 
 export interface TermEntry extends EntryBase {

@@ -37,6 +37,8 @@ export const resultArb: fc.Arbitrary<Result> = fc.record({
   organisation: fc.option(nastyText(100), { nil: undefined }),
   stance: fc.option(fc.constantFrom(...STANCES), { nil: undefined }),
   article: fc.option(fc.integer({ min: 1, max: 68 }), { nil: undefined }),
+  asOf: fc.option(fc.constantFrom('2024-08-12', '2026-11-30', 'not a date'), { nil: undefined }),
+  since: fc.option(fc.array(fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,60}$/), title: nastyText(400), date: fc.constantFrom('2024-12-24', 'x'), text: nastyText(600) }), { maxLength: 8 }), { nil: undefined }),
 });
 
 const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(

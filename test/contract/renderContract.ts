@@ -33,6 +33,15 @@ const quote: Result = {
   isSummary: false, score: 0.8, speaker: 'Deborah Brown', role: 'deputy technology and legal director', organisation: 'Human Rights Watch', stance: 'critical',
   citation: { source: 'UN Convention against Cybercrime finalized', publisher: 'UNIS Vienna / UNODC', date: '2024-08-12', locator: 'paragraph 12' },
 };
+/** A quote overtaken by events, and a status fact: each must show its date and what happened since. */
+const datedQuote: Result = {
+  ...quote, asOf: '2024-08-12',
+  since: [{ id: 'fact-adoption', title: 'Adoption by the General Assembly', date: '2024-12-24', text: 'On 24 December 2024 the UN General Assembly adopted the Convention.' }],
+};
+const statusFact: Result = {
+  id: 'fact-entry-into-force', kind: 'fact', title: 'Entry into force', text: 'It enters into force on the ninetieth day after the fortieth instrument is deposited.',
+  isSummary: true, score: 0.9, asOf: '2026-11-30', citation: { source: 'United Nations Convention against Cybercrime', locator: 'Article 65' },
+};
 const injection = 'hey @everyone @here <!channel> <!here> <@U024BE7LH> <@&123456789012345678> <@123456789012345678> <#C123|general>';
 
 const answer = (partial: Partial<Answer>): Reply => ({
@@ -45,6 +54,8 @@ const samples: Record<string, Reply> = {
   abstained: answer({ query: 'how do I cook pasta', abstained: true, outcome: { type: 'no_match' }, results: [], suggestions: ['What are the objectives?', 'article 16'] }),
   unknownArticle: answer({ query: 'article 99', abstained: true, outcome: { type: 'unknown_article', numbers: [99], articleCount: 68 }, results: [], suggestions: ['article 6'] }),
   injected: answer({ query: injection, results: [{ ...quote, text: injection, title: injection, speaker: injection }] }),
+  dated: answer({ query: 'is it in force?', results: [statusFact, datedQuote] }),
+  datedLong: answer({ results: Array.from({ length: 12 }, (_, i) => ({ ...datedQuote, id: `q${i}`, text: 'A sentence of a passage. '.repeat(400) })) }),
   long: answer({ results: Array.from({ length: 12 }, (_, i) => ({ ...quote, id: `q${i}`, text: 'A sentence of a passage. '.repeat(400) })) }),
   help: { type: 'help', requestId: 'r2' },
   tooLong: { type: 'too_long', requestId: 'r3', length: 100_000, maxLength: 500 },
@@ -78,6 +89,17 @@ export function describeRenderContract<R>(c: RenderContract<R>): void {
       expect(shown).toContain(SUMMARY_LABEL);
       expect(shown).toContain('Deborah Brown');
       expect(shown.toLowerCase()).toContain('critical');
+    });
+
+    it('shows a dated result "As of" its date, and "Since then" the facts that overtook it', () => {
+      const shown = text(samples.dated!);
+      expect(shown).toContain('As of 12 August 2024');
+      expect(shown).toContain('Since then');
+      expect(shown).toContain('Adoption by the General Assembly (24 December 2024)');
+      expect(shown).toContain('As of 30 November 2026');
+      // Still shown when the passage itself must be cut to fit.
+      expect(c.visibleText(all(samples.datedLong!)[0]!)).toContain('Since then');
+      expect(text(samples.answered!)).not.toContain('Since then');
     });
 
     it('explains abstentions and offers suggestions', () => {

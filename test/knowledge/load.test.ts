@@ -131,7 +131,7 @@ describe('broken knowledge files are reported as file:line: field: reason', () =
 
   it('an altered quote', () => {
     const problems = problemsAfter((c) => c.edit('quotes/deborah-brown-disaster.md', (s) => s.replace('will be a disaster for', 'will be a catastrophe for')));
-    expect(problems).toEqual(['quotes/deborah-brown-disaster.md:13: text: is not found verbatim in source "unis-unodc-2024-08-12" (quotes must match the source word for word)']);
+    expect(problems).toEqual(['quotes/deborah-brown-disaster.md:14: text: is not found verbatim in source "unis-unodc-2024-08-12" (quotes must match the source word for word)']);
   });
 
   it('a missing article', () => {

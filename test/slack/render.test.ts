@@ -120,6 +120,13 @@ describe('slack renderer', () => {
     expect(passage!.text).toBe('Article 6: Respect for human rights');
   });
 
+  it('full passage: a dated passage keeps "As of" and "Since then" under it', () => {
+    const dated: Result = { ...quote, asOf: '2024-08-12', since: [{ id: 'fact-adoption', title: 'Adoption by the General Assembly', date: '2024-12-24', text: '…' }] };
+    const shown = renderPassage(dated).map(visibleText).join('\n');
+    expect(shown).toContain('As of 12 August 2024');
+    expect(shown).toContain('Since then: Adoption by the General Assembly (24 December 2024)');
+  });
+
   it('uses the shared intro and failure sentences', () => {
     expect(visibleText(renderReply({ type: 'help', requestId: 'h' }))).toContain(INTRO);
     expect(visibleText({ blocks: renderHome(testEngine().catalog).blocks })).toContain(INTRO);

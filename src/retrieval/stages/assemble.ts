@@ -38,7 +38,10 @@ export function createAssembler(corpus: Corpus): Assembler {
     return `Articles ${c.articles.first}–${c.articles.last}: ${articles.map((a) => `${a.number} ${a.title}`).join('; ')}.`;
   };
   const toResult = (e: Entry, score: number): Result => {
-    const base: Result = { id: e.id, kind: e.kind, title: e.title, text: e.text, isSummary: e.isSummary, citation: e.citation, score: Math.round(score * 1000) / 1000 };
+    const base: Result = {
+      id: e.id, kind: e.kind, title: e.title, text: e.text, isSummary: e.isSummary, citation: e.citation, score: Math.round(score * 1000) / 1000,
+      ...(e.asOf ? { asOf: e.asOf } : {}), ...(e.since?.length ? { since: e.since } : {}),
+    };
     switch (e.kind) {
       case 'article':
         // Once the official text is imported, quote it verbatim instead of our summary.
