@@ -57,7 +57,14 @@ export function planAdapters(config: Config, consoleOptions: ConsoleOptions): Pl
   if (slack) {
     plans.push({ name: 'slack', mode: slack.mode, start: async (deps) => (await import('./slack/index.js')).startSlack({ ...deps, config: slack }) });
   }
-  if (discord) {
+  // DISCORD_SHARDS: this process manages shard processes; in a shard process (discord.js sets
+  // SHARDING_MANAGER there) the client serves the shard it was given.
+  if (discord && discord.shards !== undefined && process.env.SHARDING_MANAGER !== 'true') {
+    plans.push({
+      name: 'discord', mode: `${discord.shards} shards`,
+      start: async (deps) => (await import('./discord/shards.js')).startDiscordShards({ ...deps, config: discord, healthPort: config.healthPort }),
+    });
+  } else if (discord) {
     plans.push({ name: 'discord', start: async (deps) => (await import('./discord/index.js')).startDiscord({ ...deps, config: discord }) });
   }
   if (!plans.length) {

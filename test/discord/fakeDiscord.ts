@@ -7,7 +7,7 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT, BOT_ROLE_ID, CHANNEL_ID, TOKEN, guildCreatePayload, readyPayload, snowflake, user, type Json } from './payloads.js';
+import { APP_ID, BOT, BOT_ROLE_ID, CHANNEL_ID, GUILD_ID, TOKEN, guildCreatePayload, readyPayload, shardOf, snowflake, user, type Json } from './payloads.js';
 
 const GUILD_MEMBERS = 1 << 1;
 const GUILD_PRESENCES = 1 << 8;
@@ -25,6 +25,8 @@ export interface RestCall {
 
 interface Session {
   id: string;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
   seq: number;
   events: { op: 0; s: number; t: string; d: unknown }[];
   socket?: WebSocket;
@@ -35,6 +37,10 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** The developer portal's privileged-intent switches are on (default off: IDENTIFY with one closes 4014). */
   privilegedIntents?: boolean;
+  /** Guilds the bot is in (default: GUILD_ID). Each shard is sent only its own, by Discord's formula. */
+  guilds?: string[];
+  /** What GET /gateway/bot recommends. */
+  shards?: number;
 }
 
 /** A response the fake holds back until released, to act out a slow Discord. */
@@ -50,7 +56,9 @@ export class FakeDiscord extends EventEmitter {
   resumes = 0;
   heartbeats = 0;
   /** The last IDENTIFY payload's data (token, intents, properties...). */
-  lastIdentify: { token: string; intents: number } | undefined;
+  lastIdentify: { token: string; intents: number; shard?: [number, number] } | undefined;
+  /** IDENTIFYs per shard id, to see a restarted shard identify again. */
+  readonly identifiesByShard = new Map<number, number>();
   private readonly sessions = new Map<string, Session>();
   private current: Session | undefined;
   private readonly interactions = new Map<string, Json>();
@@ -88,12 +96,24 @@ export class FakeDiscord extends EventEmitter {
 
   // ---- gateway ----
 
-  /** Send a dispatch (op 0) on the current session; kept for replay if the client resumes later. */
+  /** The live session of each shard id. */
+  private readonly shards = new Map<number, Session>();
+
+  /**
+   * Send a dispatch (op 0) on the session of the shard the guild belongs to (or the current session,
+   * for DMs and unsharded clients); kept for replay if the client resumes later.
+   */
   dispatch(t: string, d: Json): void {
-    const session = this.current;
-    if (!session) throw new Error('no gateway session: is the client logged in?');
+    const count = this.current?.shard[1] ?? 1;
+    const guild = typeof d.guild_id === 'string' ? d.guild_id : undefined;
+    const session = guild && count > 1 ? this.shards.get(shardOf(guild, count)) : (this.shards.get(0) ?? this.current);
+    if (!session) throw new Error('no gateway session: is the client (or the guild\'s shard) logged in?');
     if (t === 'INTERACTION_CREATE') this.interactions.set(d.token as string, d);
     if (t === 'MESSAGE_CREATE' && !this.readable(d)) d = { ...d, content: '', embeds: [], attachments: [], components: [] };
+    this.send(session, t, d);
+  }
+
+  private send(session: Session, t: string, d: Json): void {
     const event = { op: 0 as const, s: ++session.seq, t, d };
     session.events.push(event);
     if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(event));
@@ -136,7 +156,7 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  private identify(ws: WebSocket, d: { token: string; intents: number }): void {
+  private identify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
     if (d.token !== TOKEN) {
       ws.close(4004, 'Authentication failed');
       return;
@@ -145,13 +165,26 @@ export class FakeDiscord extends EventEmitter {
       ws.close(4014, 'Disallowed intent(s).');
       return;
     }
+    const shard = d.shard ?? [0, 1];
+    if (!(shard[0] >= 0 && shard[0] < shard[1])) {
+      ws.close(4010, 'Invalid shard.');
+      return;
+    }
     this.identifies++;
+    this.identifiesByShard.set(shard[0], (this.identifiesByShard.get(shard[0]) ?? 0) + 1);
     this.lastIdentify = d;
-    const session: Session = { id: `session-${snowflake()}`, seq: 0, events: [], socket: ws };
+    const session: Session = { id: `session-${snowflake()}`, shard, seq: 0, events: [], socket: ws };
     this.sessions.set(session.id, session);
+    this.shards.set(shard[0], session);
     this.current = session;
-    this.dispatch('READY', readyPayload(session.id, this.gatewayUrl));
-    this.dispatch('GUILD_CREATE', guildCreatePayload());
+    const guilds = (this.options.guilds ?? [GUILD_ID]).filter((g) => shardOf(g, shard[1]) === shard[0]);
+    this.send(session, 'READY', readyPayload(session.id, this.gatewayUrl, guilds, shard));
+    for (const guild of guilds) this.send(session, 'GUILD_CREATE', guildCreatePayload(guild));
+  }
+
+  /** Whether a shard has a live, identified or resumed connection. */
+  shardConnected(id: number): boolean {
+    return this.shards.get(id)?.socket?.readyState === WebSocket.OPEN;
   }
 
   private resume(ws: WebSocket, d: { token: string; session_id: string; seq: number }): void {
@@ -163,6 +196,7 @@ export class FakeDiscord extends EventEmitter {
     this.resumes++;
     session.socket = ws;
     this.current = session;
+    this.shards.set(session.shard[0], session);
     // Replay what the client missed, then RESUMED, as Discord does.
     for (const event of session.events) if (event.s > d.seq) ws.send(JSON.stringify(event));
     const resumed = { op: 0, s: ++session.seq, t: 'RESUMED', d: {} };
@@ -247,7 +281,8 @@ export class FakeDiscord extends EventEmitter {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       if (!botAuth) return [401, { message: '401: Unauthorized', code: 0 }];
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }];
+      // max_concurrency 16, as Discord grants large bots: shards may identify 16 per 5 seconds.
+      return [200, { url: this.gatewayUrl, shards: this.options.shards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 16 } }];
     }
     if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const interaction = this.interactions.get(m[2]!);

@@ -15,6 +15,12 @@ export const BOT_ROLE_ID = '1200000000000000007';
 export const COMMAND_ID = '1200000000000000005';
 export const CONTEXT_COMMAND_ID = '1200000000000000006';
 export const TOKEN = 'test-token-not-a-real-one';
+/** A second guild, with its text channel, for sharding: with two shards it is shard 0's, GUILD_ID shard 1's. */
+export const SECOND_GUILD_ID = '1200000000004194405';
+export const SECOND_CHANNEL_ID = '1200000000004194406';
+
+/** The shard a guild belongs to, by Discord's formula: (guild_id >> 22) % shard_count. */
+export const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
 
 export interface User { id: string; username: string; bot?: boolean }
 export const BOT: User = { id: BOT_ID, username: 'Treaty bot', bot: true };
@@ -38,17 +44,19 @@ export const textChannel: Json = {
   id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null,
 };
 
-export function readyPayload(sessionId: string, resumeUrl: string): Json {
+export function readyPayload(sessionId: string, resumeUrl: string, guilds: string[] = [GUILD_ID], shard: [number, number] = [0, 1]): Json {
   return {
-    v: 10, user: { ...user(BOT), verified: true, mfa_enabled: false, flags: 0 }, guilds: [{ id: GUILD_ID, unavailable: true }],
-    session_id: sessionId, resume_gateway_url: resumeUrl, shard: [0, 1], application: { id: APP_ID, flags: 0 },
+    v: 10, user: { ...user(BOT), verified: true, mfa_enabled: false, flags: 0 }, guilds: guilds.map((id) => ({ id, unavailable: true })),
+    session_id: sessionId, resume_gateway_url: resumeUrl, shard, application: { id: APP_ID, flags: 0 },
     private_channels: [], relationships: [], user_settings: {},
   };
 }
 
-export function guildCreatePayload(): Json {
+/** A guild as GUILD_CREATE sends it; GUILD_ID's channel is CHANNEL_ID, SECOND_GUILD_ID's SECOND_CHANNEL_ID. */
+export function guildCreatePayload(guildId = GUILD_ID): Json {
+  const channel = guildId === GUILD_ID ? textChannel : { ...textChannel, id: SECOND_CHANNEL_ID, guild_id: guildId };
   return {
-    id: GUILD_ID, name: 'Treaty test guild', icon: null, splash: null, discovery_splash: null, owner_id: ALICE.id,
+    id: guildId, name: 'Treaty test guild', icon: null, splash: null, discovery_splash: null, owner_id: ALICE.id,
     afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
     roles: [
       { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
@@ -59,7 +67,7 @@ export function guildCreatePayload(): Json {
     rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, premium_subscription_count: 0,
     preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
     joined_at: '2024-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 3,
-    voice_states: [], members: [member(BOT, true, [BOT_ROLE_ID])], channels: [textChannel], threads: [], presences: [], stage_instances: [], guild_scheduled_events: [],
+    voice_states: [], members: [member(BOT, true, [BOT_ROLE_ID])], channels: [channel], threads: [], presences: [], stage_instances: [], guild_scheduled_events: [],
   };
 }
 
@@ -126,6 +134,14 @@ export function autocomplete(subcommand: string, name: string, typed: string, ty
 export function contextMenu(target: Json, base: InteractionBase = {}): Json {
   const targetId = target.id as string;
   return interaction(2, { id: CONTEXT_COMMAND_ID, name: 'Ask the treaty bot', type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } }, base);
+}
+
+/** The same interaction, from the second guild's channel. */
+export function inSecondGuild(payload: Json): Json {
+  return {
+    ...payload, guild_id: SECOND_GUILD_ID, channel_id: SECOND_CHANNEL_ID, channel: { ...textChannel, id: SECOND_CHANNEL_ID, guild_id: SECOND_GUILD_ID },
+    authorizing_integration_owners: { 0: SECOND_GUILD_ID },
+  };
 }
 
 /** A button click on a message the bot sent (type 3, MESSAGE_COMPONENT). */

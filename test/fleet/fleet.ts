@@ -10,12 +10,17 @@ import { BOT_USER_ID, TEAM_ID, type FakeSlack, type Json } from '../slack/fakeSl
 import { signedHeaders } from '../slack/sign.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** A build of its own, so it never races another suite's `npm run build` writing dist/. */
-const BUNDLE = fileURLToPath(new URL('../../dist/fleet/adapters/main.js', import.meta.url));
 export const SECRET = 'fleet-signing-secret-0123456789';
+let BUNDLE = '';
 
-export function buildBundle(): void {
-  execFileSync('npm', ['run', '-s', 'build', '--', '--outdir=dist/fleet'], { cwd: ROOT, stdio: 'pipe' });
+/**
+ * `npm run build` into dist/<name>, a directory of the caller's own, so it never races another
+ * suite's build writing the same files; later processes run that bundle.
+ */
+export function buildBundle(name: string): string {
+  execFileSync('npm', ['run', '-s', 'build', '--', `--outdir=dist/${name}`], { cwd: ROOT, stdio: 'pipe' });
+  BUNDLE = fileURLToPath(new URL(`../../dist/${name}/adapters/main.js`, import.meta.url));
+  return BUNDLE;
 }
 
 export interface Replica {

@@ -15,7 +15,7 @@ const QUESTIONS = ['article 6', 'quotes HRW', 'timeline', 'chapter 2', 'what are
 const direct = (r: Replica) => `http://127.0.0.1:${r.port}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-beforeAll(() => buildBundle(), 60_000);
+beforeAll(() => { buildBundle('fleet-slack'); }, 60_000);
 
 /** Bodies posted to each response URL path. */
 function byPath(fake: FakeSlack): Map<string, Json[]> {
