@@ -54,6 +54,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 type Env = Record<string, string | undefined>;
 
+// No message repeats a value: a token pasted into the wrong variable (PORT, LOG_LEVEL…) would otherwise
+// be printed in full. Each names the variable and the shape expected instead.
 export function parseConfig(env: Env): ConfigResult {
   const problems: string[] = [];
   const get = (name: string): string | undefined => {
@@ -66,7 +68,7 @@ export function parseConfig(env: Env): ConfigResult {
     // Digits only: Number() alone would also take "1e3", "0x10" or "3000.0", which nobody means as a port.
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name}: "${raw}" is not a whole number from ${min} to ${max}; set it to one or remove it.`);
+      problems.push(`${name}: not a whole number from ${min} to ${max}; set it to one or remove it.`);
       return fallback;
     }
     return n;
@@ -76,13 +78,13 @@ export function parseConfig(env: Env): ConfigResult {
     if (raw === undefined) return undefined;
     if (['true', '1', 'yes'].includes(raw)) return true;
     if (['false', '0', 'no'].includes(raw)) return false;
-    problems.push(`${name}: "${env[name]}" is not true or false; set it to true or false.`);
+    problems.push(`${name}: not true or false; set it to true or false.`);
     return undefined;
   };
   const url = (name: string): string | undefined => {
     const raw = get(name);
     if (raw === undefined || httpUrl(raw)) return raw;
-    problems.push(`${name}: "${raw}" is not an http(s) URL; set it to one such as https://slack-gov.com/api/ or remove it.`);
+    problems.push(`${name}: not an http(s) URL; set it to one such as https://slack-gov.com/api/ or remove it.`);
     return undefined;
   };
   const prefixed = (name: string, prefix: string, what: string): string | undefined => {
@@ -96,7 +98,7 @@ export function parseConfig(env: Env): ConfigResult {
   const logLevelRaw = get('LOG_LEVEL')?.toLowerCase() ?? 'info';
   let logLevel: LogLevel = 'info';
   if ((LOG_LEVELS as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as LogLevel;
-  else problems.push(`LOG_LEVEL: "${env.LOG_LEVEL}" is not a log level; set one of ${LOG_LEVELS.join(', ')}.`);
+  else problems.push(`LOG_LEVEL: not a log level; set one of ${LOG_LEVELS.join(', ')}.`);
 
   // Slack: a bot token plus either an app-level token (Socket Mode) or a signing secret (HTTP).
   const botToken = prefixed('SLACK_BOT_TOKEN', 'xoxb-', 'a Slack bot token');
@@ -122,7 +124,7 @@ export function parseConfig(env: Env): ConfigResult {
   const discordApiUrl = url('DISCORD_API_URL');
   for (const [name, value] of [['DISCORD_APPLICATION_ID', applicationId], ['DISCORD_GUILD_ID', guildId]] as const) {
     if (value !== undefined && !/^\d{17,20}$/.test(value)) {
-      problems.push(`${name}: "${value}" is not a Discord id (17 to 20 digits); copy it from the Discord developer portal.`);
+      problems.push(`${name}: not a Discord id (17 to 20 digits); copy it from the Discord developer portal.`);
     }
   }
   const shardsRaw = get('DISCORD_SHARDS')?.toLowerCase();
@@ -130,7 +132,7 @@ export function parseConfig(env: Env): ConfigResult {
   if (shardsRaw === 'auto') shards = 'auto';
   else if (shardsRaw !== undefined) {
     if (/^\d{1,4}$/.test(shardsRaw) && Number(shardsRaw) >= 1) shards = Number(shardsRaw);
-    else problems.push(`DISCORD_SHARDS: "${shardsRaw}" is neither auto nor a number of shards from 1; set auto, a number, or remove it.`);
+    else problems.push('DISCORD_SHARDS: neither auto nor a number of shards from 1; set auto, a number, or remove it.');
   }
   let discord: DiscordConfig | undefined;
   if (discordToken && applicationId) discord = { token: discordToken, applicationId, guildId, apiUrl: discordApiUrl, ...(shards !== undefined ? { shards } : {}) };
@@ -182,8 +184,9 @@ function redisUrlValid(raw: string): boolean {
 /** Every secret value in a configuration, for the logger to scrub from every line by value. */
 export function configSecrets(config: Config): string[] {
   const { slack, discord } = config;
-  const redisPassword = config.redis ? safePassword(config.redis.url) : undefined;
-  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token, redisPassword].filter((s): s is string => Boolean(s));
+  // A password in a URL (Redis's, or an API proxy's) is a secret too.
+  const passwords = [config.redis?.url, slack?.apiUrl, discord?.apiUrl].map((u) => (u ? safePassword(u) : undefined));
+  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token, ...passwords].filter((s): s is string => Boolean(s));
 }
 
 function safePassword(url: string): string | undefined {

@@ -18,8 +18,11 @@ const REDACT_PATHS = [
 const SECRET_PATTERN = /\b(?:xox[abpors]-[\w-]+|xapp-[\w-]+|[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,})\b/g;
 
 /** Replace anything shaped like a platform token, for strings pino cannot see by path (messages, errors). */
+/** The password of a URL with credentials (https://user:password@host/). */
+const URL_PASSWORD = /(\b[a-z][\w+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
+
 export function redactSecrets(text: string, extra: string[] = []): string {
-  let out = text.replace(SECRET_PATTERN, '[Redacted]');
+  let out = text.replace(SECRET_PATTERN, '[Redacted]').replace(URL_PASSWORD, '$1[Redacted]@');
   for (const secret of extra) if (secret.length >= 8) out = out.split(secret).join('[Redacted]');
   return out;
 }

@@ -22,9 +22,9 @@ describe('npm start', () => {
     expect(result.code).toBe(1);
     const problems = result.stderr.split('\n').filter((l) => l.startsWith('  - '));
     expect(problems).toHaveLength(3);
-    expect(result.stderr).toContain('  - LOG_LEVEL: "loud" is not a log level');
+    expect(result.stderr).toContain('  - LOG_LEVEL: not a log level');
     expect(result.stderr).toContain('  - DISCORD_TOKEN is set without DISCORD_APPLICATION_ID');
-    expect(result.stderr).toContain('  - HEALTH_PORT: "99999" is not a whole number from 1 to 65535');
+    expect(result.stderr).toContain('  - HEALTH_PORT: not a whole number from 1 to 65535');
   });
 
   it('on SIGTERM: stops taking requests, shuts down and exits 0', async () => {
