@@ -4,6 +4,7 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 
 import type { DiscordConfig } from '../../src/runtime/config.js';
 import type { AdapterDeps, RunningAdapter } from '../shared/adapter.js';
 import type { DiscordContext } from './context.js';
+import { guardGatewayEvents } from './gateway.js';
 import { onInteraction } from './interactions.js';
 import { onMessage } from './mentions.js';
 import { PageStore, type PageStoreOptions } from './pagination.js';
@@ -45,6 +46,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     deferAfterMs: tuning.deferAfterMs ?? 1500,
   };
   const client = createDiscordClient(deps.config, tuning.clientOptions);
+  guardGatewayEvents(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction, ctx));
   client.on(Events.MessageCreate, (message) => void onMessage(message, ctx));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));

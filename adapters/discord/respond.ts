@@ -10,6 +10,7 @@ import { FAILURE_MESSAGE } from '../shared/messages.js';
 import type { DiscordContext } from './context.js';
 import { NO_PINGS, type DiscordPage, type NoPings } from './limits.js';
 import { isForAskerOnly, page } from './render.js';
+import { OUT_OF_DATE } from './wording.js';
 
 /** NO_PINGS in discord.js's option shape (camelCase), which turns it back into the wire form. */
 export function mentionOptions(setting: NoPings = NO_PINGS): MessageMentionOptions {
@@ -70,6 +71,12 @@ async function sendPrivately(interaction: CommandInteraction, body: DiscordPage)
     await interaction.deleteReply();
     await interaction.followUp(ephemeral(body));
   }
+}
+
+/** A command whose shape does not match the registered definitions: say so, only to the asker. */
+export async function replyUnreadable(interaction: CommandInteraction, ctx: DiscordContext): Promise<void> {
+  ctx.logger.warn({ interaction: interaction.id, command: interaction.commandName }, 'discord: command does not match its definition');
+  await interaction.reply(ephemeral(page(OUT_OF_DATE)));
 }
 
 export async function sayFailed(interaction: CommandInteraction): Promise<void> {

@@ -39,3 +39,5 @@ export const pageLabel = (index: number, total: number): string => `Page ${index
 export const NOT_YOURS = 'Only the person who asked can turn these pages. Ask your own question with /treaty ask.';
 export const EXPIRED = 'These pages have expired. Ask again to see the answer.';
 export const NO_TEXT = 'That message has no text I can ask about.';
+/** An interaction whose shape does not match the registered commands (a stale or foreign registration). */
+export const OUT_OF_DATE = "I couldn't read that command — it may be out of date; ask an admin to run `npm run discord:register`.";

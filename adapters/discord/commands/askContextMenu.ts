@@ -5,7 +5,7 @@ import {
 } from 'discord.js';
 import type { DiscordContext } from '../context.js';
 import { page } from '../render.js';
-import { answerInteraction, toMessageOptions } from '../respond.js';
+import { answerInteraction, replyUnreadable, toMessageOptions } from '../respond.js';
 import * as w from '../wording.js';
 
 export const data = new ContextMenuCommandBuilder()
@@ -14,7 +14,10 @@ export const data = new ContextMenuCommandBuilder()
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: DiscordContext): Promise<void> {
-  const text = interaction.targetMessage.content.trim();
+  // Absent when `resolved` lacks the target: a registration this code does not know.
+  const target = interaction.options.getMessage('message', false);
+  if (!target) return replyUnreadable(interaction, ctx);
+  const text = target.content.trim();
   if (!text) {
     await interaction.reply({ ...toMessageOptions(page(w.NO_TEXT)), flags: MessageFlags.Ephemeral });
     return;

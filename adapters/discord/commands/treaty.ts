@@ -6,7 +6,7 @@ import {
 } from 'discord.js';
 import { articleChoices, chapterChoices, speakerChoices } from '../autocomplete.js';
 import type { DiscordContext } from '../context.js';
-import { answerInteraction } from '../respond.js';
+import { answerInteraction, replyUnreadable } from '../respond.js';
 
 const withPrivate = (sub: SlashCommandSubcommandBuilder) =>
   sub.addBooleanOption((o) => o.setName('private').setDescription('Answer so only you can see it (default: everyone in the channel)'));
@@ -47,11 +47,24 @@ export function questionFor(subcommand: string, options: Pick<Options, 'getStrin
   }
 }
 
+/** The question and its visibility, or undefined when the options do not match this definition. */
+export function parse(options: Options): { text: string; isPrivate: boolean } | undefined {
+  try {
+    // discord.js throws when an option has another type than asked for, or the subcommand is missing:
+    // a registration older (or newer) than this code.
+    const subcommand = options.getSubcommand(true);
+    // The help concerns only the asker, like Slack's: always ephemeral, so nobody floods a channel with it.
+    const isPrivate = subcommand === 'help' || (options.getBoolean('private') ?? false);
+    return { text: questionFor(subcommand, options), isPrivate };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  const subcommand = interaction.options.getSubcommand(true);
-  // The help concerns only the asker, like Slack's: always ephemeral, so nobody floods a channel with it.
-  const isPrivate = subcommand === 'help' || (interaction.options.getBoolean('private') ?? false);
-  await answerInteraction(interaction, ctx, questionFor(subcommand, interaction.options), isPrivate);
+  const parsed = parse(interaction.options);
+  if (!parsed) return replyUnreadable(interaction, ctx);
+  await answerInteraction(interaction, ctx, parsed.text, parsed.isPrivate);
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
