@@ -5,8 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { RunningAdapter } from '../shared/adapter.js';
 import { boltLogger } from './boltLogger.js';
+import { DEFAULT_HTTP_LIMITS, createGate, type HttpLimits } from './gate.js';
 import { healthRoutes } from './health.js';
 import { registerListeners } from './listeners/index.js';
+import { createRejections } from './rejections.js';
+import { guardSocketFrames } from './socketFrames.js';
 import { createState, type SlackDeps, type SlackState } from './state.js';
 
 export type { SlackDeps } from './state.js';
@@ -18,6 +21,10 @@ export interface SlackAppOptions {
   retryConfig?: webApi.RetryOptions;
   /** HTTP mode: interface to listen on (default: all). Tests use 127.0.0.1. */
   host?: string;
+  /** HTTP mode: request limits (gate.ts); tests shorten the timeouts. */
+  limits?: Partial<HttpLimits>;
+  /** How often unauthenticated rejections are summed up in one log line (default a minute). */
+  rejectionSummaryMs?: number;
 }
 
 export interface SlackApp {
@@ -52,6 +59,13 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
       logger,
       processBeforeResponse: false,
     });
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const rejections = createRejections(state.log, options.rejectionSummaryMs);
+  if (receiver instanceof HTTPReceiver) {
+    // Bolt's server calls receiver.requestListener for every request: the gate goes in front of it.
+    const gate = { signingSecret: config.signingSecret ?? '', log: state.log, store: deps.store, rejections, limits };
+    receiver.requestListener = createGate(gate, receiver.requestListener);
+  } else guardSocketFrames(receiver.client, state.log);
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
   registerListeners(app, state);
   app.error(async (error) => {
@@ -77,7 +91,13 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
       await app.init();
       if (config.mode === 'socket') await app.start();
       else {
-        const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+        const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }, {
+          headersTimeout: limits.headersTimeoutMs,
+          requestTimeout: limits.headersTimeoutMs + limits.bodyTimeoutMs,
+          // Node checks those timeouts this often (30 s by default).
+          connectionsCheckingInterval: 1_000,
+        });
+        server.maxConnections = limits.maxConnections;
         port = (server.address() as AddressInfo).port;
       }
       started = true;
@@ -85,6 +105,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
     async stop() {
       if (!started) return;
       started = false;
+      rejections.flush();
       await app.stop();
     },
   };

@@ -4,7 +4,7 @@ import pino from 'pino';
 import type { Handler, BotRequest } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { SlackConfig } from '../../src/runtime/config.js';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/index.js';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../adapters/slack/index.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { signedHeaders } from './sign.js';
@@ -16,6 +16,8 @@ export interface HarnessOptions {
   publicAnswers?: boolean;
   handler?: Handler;
   logger?: Logger;
+  /** Request limits and the like, over the harness's own options. */
+  app?: SlackAppOptions;
 }
 
 export interface Harness {
@@ -51,7 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const slack = createSlackApp(
     { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => ready.value }, config },
-    { host: '127.0.0.1', retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } },
+    { host: '127.0.0.1', retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 }, ...options.app },
   );
   await slack.start();
   const base = `http://127.0.0.1:${slack.port}`;

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/index.js';
+import { createMemoryStore } from '../../src/runtime/state/store.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
 import { TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { startHarness, type Harness } from './harness.js';
@@ -54,7 +55,7 @@ describe('Socket Mode: malformed frames', () => {
       resolve(ws);
     }));
     slack = createSlackApp({
-      handler: testHandler(), engine: testEngine(), logger: log.logger, health: { isReady: () => true },
+      handler: testHandler(), engine: testEngine(), logger: log.logger, store: createMemoryStore(), health: { isReady: () => true },
       config: { botToken: 'xoxb-test-token', mode: 'socket', appToken: 'xapp-test-token', port: 0, apiUrl: fake.apiUrl, publicAnswers: false },
     });
     await slack.start();
