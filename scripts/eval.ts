@@ -3,6 +3,7 @@ import './lib/cli.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createEngine } from '../src/retrieval/engine.js';
 import { loadQuestions, plainMiniSearch, score, type Metrics } from './lib/evaluate.js';
+import { conversationReport, loadConversations } from './lib/evaluateConversations.js';
 
 const loaded = loadKnowledge();
 if (!loaded.ok) {
@@ -26,3 +27,6 @@ if (ours.misses.length) {
   console.log(`\nMisses (${ours.misses.length}):`);
   for (const m of ours.misses) console.log(`  ${m.q}  →  ${m.got.join(', ') || '(abstained)'}`);
 }
+
+// Conversations (follow-ups answered in context): their own set, split and section.
+console.log(`\n${conversationReport(loadConversations(), (q, context) => engine.ask(q, context))}`);

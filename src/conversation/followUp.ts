@@ -5,7 +5,8 @@
 //   step       "the next one", "previous article"                → move through the article numbers
 //   voices     "what did critics say about that?"                → the voices on that topic
 //   carry      "and the penalties?", "does that apply to…"       → the topic carried over, narrowed by new words
-//   standalone anything else                                     → answered on its own
+//              (or not: a question with no word pointing back is carried only when it cannot stand alone)
+//   standalone a reference of its own ("article 12")             → answered on its own
 import { detectIntents } from '../retrieval/intents.js';
 import { parseReferences } from '../retrieval/references.js';
 import { fold, tokenize } from '../retrieval/text.js';
@@ -15,10 +16,15 @@ export type FollowUp =
   | { type: 'more' }
   | { type: 'which' }
   | { type: 'step'; by: 1 | -1; unit: 'article' | 'chapter' }
-  | { type: 'voices'; stance?: 'critical' | 'supportive' }
-  /** `strong`: an ellipsis or a demonstrative ("and…", "what about…", "that") surely points back;
-   *  a bare "it" may mean the convention itself ("does it cover ransomware?"). */
-  | { type: 'carry'; strong: boolean };
+  /** `others`: "who else…", voices besides those already shown. */
+  | { type: 'voices'; stance?: 'critical' | 'supportive'; others?: true }
+  /** `narrow`: "only for serious crimes?", "just subscriber info?": about the scope of what was shown;
+   *  `strong`: an ellipsis or a demonstrative ("and…", "what about…", "that", "else") surely points back;
+   *  `weak`: a pronoun may ("it" is often the convention itself: "does it cover ransomware?");
+   *  `none`: nothing points back ("Third-party protections?" after Article 31 still may). */
+  | { type: 'carry'; marker: Marker };
+
+export type Marker = 'narrow' | 'strong' | 'weak' | 'none';
 
 const POLITE = String.raw`(?:\s+(?:please|pls|then|thanks))*`;
 const MORE = new RegExp(String.raw`^(?:ok(?:ay)?\s+|and\s+|so\s+)?(?:` + [
@@ -39,8 +45,8 @@ const WHICH_WORDS = new Set(['which', 'what', 'where', 'whats', 'is', 's', 'are'
   'in', 'of', 'from', 'the', 'a', 'an', 'article', 'articles', 'provision', 'provisions', 'section', 'part', 'clause', 'number', 'say', 'says', 'cover', 'covers',
   'come', 'comes', 'treaty', 'convention', 'text', 'exactly', 'again', 'under', 'and', 'so', 'ok', 'please', 'was', 'mentioned', 'located', 'about', 'talk', 'talks', 'deal', 'deals', 'with', 'on']);
 
-const NEXT = /\b(?:next|following|after\s+(?:that|it|this))\b/;
-const PREVIOUS = /\b(?:previous|prior|preceding|before\s+(?:that|it|this)|last)\b/;
+const NEXT = /\b(?:next|following|after)\b/;
+const PREVIOUS = /\b(?:previous|prior|preceding|before|last)\b/;
 const STEP = /^(?:and\s+|ok\s+|so\s+|now\s+|then\s+)?(?:(?:show\s+me|go\s+to|what\s+about|what\s+is|whats|and)\s+)?(?:the\s+)?(?:(?:next|following|previous|prior|preceding|last)\s+(?:one|article|chapter|provision)|one\s+(?:after|before)(?:\s+(?:that|it|this))?|(?:article|chapter)\s+(?:after|before)\s+(?:that|it|this)|next)(?:\s+(?:one|please|then))*$/;
 
 /** Sentence openers that continue the last answer: "and the penalties?", "what about grooming?". */
@@ -50,8 +56,15 @@ const FOLLOWERS = 'one|ones|article|provision|rule|offence|offense|crime|part|se
 const THE_SUBJECT = String.raw`(?!\s+(?:treaty|convention|agreement|instrument|text|document|un)\b)`;
 const DEMONSTRATIVE = new RegExp(String.raw`\b(?:that|this|these|those)\b${THE_SUBJECT}(?=\s*$|\s+(?:${FOLLOWERS})\b)` +
   String.raw`|\b(?:is|was|are|does|do|did)\s+(?:that|this|these|those)\b${THE_SUBJECT}|\bsame\b|\b(?:said|such)\s+(?:article|provision|offence|rule)\b`);
-/** Pronouns that may point back or may mean the convention itself. */
-const WEAK_PRONOUN = /\b(?:it|its|they|them|their)\b/;
+/** Stances as adjectives ("who else was critical?"), which the search's intents read as topics. */
+const CRITICAL = /\b(?:critical|against|opposed|negative)\b/;
+const SUPPORTIVE = /\b(?:supportive|in favou?r|positive|for it)\b/;
+/** "only for…", "just…": less than what was said. */
+const NARROWING = /^(?:only|just|even|but\s+only)\b/;
+/** "who else", "anything else": more of what was said. */
+const OTHERS = /\belse\b/;
+/** Pronouns that may point back, or may mean the convention, its parties or the asker. */
+const WEAK_PRONOUN = /\b(?:it|its|they|them|their|she|her|he|him|his|we|us|our|there)\b/;
 
 function words(question: string): string[] {
   return tokenize(fold(question));
@@ -69,10 +82,10 @@ export function classifyFollowUp(question: string): FollowUp {
     return { type: 'step', by: NEXT.test(text) ? 1 : -1, unit: /\bchapter\b/.test(text) ? 'chapter' : 'article' };
   }
   if (WHICH.test(text) && ws.every((w) => WHICH_WORDS.has(w))) return { type: 'which' };
-  const strong = ELLIPSIS.test(text) || DEMONSTRATIVE.test(text);
-  const weak = WEAK_PRONOUN.test(text);
-  if (!strong && !weak) return { type: 'standalone' };
+  const marker: Marker = NARROWING.test(text) ? 'narrow' : ELLIPSIS.test(text) || DEMONSTRATIVE.test(text) || OTHERS.test(text) ? 'strong' : WEAK_PRONOUN.test(text) ? 'weak' : 'none';
   const intents = detectIntents(question);
-  if (intents.quotes) return { type: 'voices', ...(intents.stance ? { stance: intents.stance } : {}) };
-  return { type: 'carry', strong };
+  const stance = intents.stance ?? (CRITICAL.test(text) ? 'critical' : SUPPORTIVE.test(text) ? 'supportive' : undefined);
+  const asksVoices = intents.quotes || (stance !== undefined && /^(?:who|which|any)\b/.test(text));
+  if (asksVoices && marker !== 'none') return { type: 'voices', ...(stance ? { stance } : {}), ...(/\b(?:else|other|others)\b/.test(text) ? { others: true } : {}) };
+  return { type: 'carry', marker };
 }

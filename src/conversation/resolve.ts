@@ -7,9 +7,11 @@ import type { Engine } from '../engine.js';
 import type { Entry } from '../knowledge/types.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import { parseReferences } from '../retrieval/references.js';
-import { contentWords, normalizeQuery, processTerm } from '../retrieval/text.js';
+import { expand } from '../retrieval/stages/expand.js';
+import { foldSpace } from '../knowledge/passages.js';
+import { contentWords, fold, normalizeQuery, processTerm, tokenize } from '../retrieval/text.js';
 import type { ConversationContext } from './context.js';
-import { classifyFollowUp, type FollowUp } from './followUp.js';
+import { classifyFollowUp, type FollowUp, type Marker } from './followUp.js';
 
 /** Results a "tell me more" shows: what was shown first, then its related entries. */
 const MORE_RESULTS = 4;
@@ -17,6 +19,27 @@ const MORE_RESULTS = 4;
 const CARRIED_RESULTS = 3;
 /** Articles a "which article" answer names at most. */
 const WHICH_RESULTS = 3;
+/** Priors of a carried-over question: the entry in focus is 1, others shown this, their links a share. */
+const SHOWN_PRIOR = 0.6;
+const LINKED_PRIOR = 0.5;
+/** How much being on screen weighs against matching the new words (a full match scores 1). */
+const PRIOR_WEIGHT = 0.9;
+/** Share of the new words the knowledge base must know for a follow-up to be answered. */
+const MIN_KNOWN = 0.5;
+/** Hits of the new words considered. */
+const MATCHED_HITS = 30;
+/** A question with no word pointing back is carried only when what was shown matches this share of its words. */
+const MIN_COVERAGE = 0.6;
+/** …or half of them, when that is two words or more ("concurrent investigations: any duty to consult?"). */
+const MIN_COVERAGE_OF_MANY = 0.5;
+const ASKS_ARTICLE = /\b(?:which|what)\s+(?:article|provision)s?\b/;
+/** "Who is she?" after a quote: the passage naming the speaker's role comes before the quote itself. */
+const SPEAKER_PRIOR = 1.1;
+const ABOUT_SPEAKER = /\b(?:she|he|her|his)\b|\bwho\s+(?:is|was)\b|\b(?:title|role|job|position|organi[sz]ation|org)\b/;
+/** Words that only colour a follow-up ("who is she exactly?", "what if they actually post them"). */
+const FILLER = new Set(['exactly', 'actually', 'actual', 'really', 'basically', 'everything', 'anything', 'everyone', 'anyone', 'anybody',
+  'someone', 'somebody', 'else', 'only', 'just', 'even', 'also', 'ok', 'okay', 'so', 'then', 'well', 'still', 'again', 'lol', 'pls', 'please', 'one']);
+const withoutFiller = (query: string) => tokenize(query).filter((w) => !FILLER.has(fold(w))).join(' ');
 
 /** A question's content words without its references ("article 7" names no topic by its words). */
 const ownWords = (question: string): string => contentWords(parseReferences(question).rest).join(' ');
@@ -25,6 +48,7 @@ type BaseEngine = Pick<Engine, 'ask' | 'result' | 'catalog'>;
 
 export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   const { entry, articleByNumber, articleIndex, quotes } = corpus;
+  const passages = corpus.kb.entries.filter((e) => e.kind === 'passage');
   const full = (id: string) => base.result(id);
 
   /** The entries the previous turn showed that still exist, best first. */
@@ -103,37 +127,86 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     return from === undefined ? undefined : { ...base.ask(`article ${from + f.by}`), query };
   }
 
-  /** Quotes whose words are about the topic (any of its stemmed words), of the stance asked for. */
+  /**
+   * Quotes of the stance asked for whose words are about the topic (any of its stemmed words), or,
+   * for "who else…", those not shown yet.
+   */
   function voices(query: string, f: Extract<FollowUp, { type: 'voices' }>, ctx: ConversationContext, shown: Entry[]): Answer {
+    const pool = quotes.filter((q) => !f.stance || q.stance === f.stance);
     // The topic in its own words and the asker's ("human rights safeguards" shown as "Conditions and safeguards").
     const terms = new Set(contentWords(`${topicOf(ctx, shown)} ${ownWords(ctx.question)}`).map(processTerm).filter((t): t is string => !!t));
     const about = (e: Entry) => contentWords(`${e.title} ${e.aliases.join(' ')} ${e.text}`).some((w) => terms.has(processTerm(w) ?? ''));
-    const found = quotes.filter((q) => (!f.stance || q.stance === f.stance) && about(q));
+    const found = f.others ? pool.filter((q) => !ctx.ids.includes(q.id)) : pool.filter(about);
     const results = found.flatMap((q) => full(q.id) ?? []);
     if (results.length) return answerOf(query, results, 'quotes');
-    const stance = f.stance ? ` ${f.stance}` : '';
-    return { ...answerOf(query, [], 'quotes', [`What did${stance === ' critical' ? ' critics' : stance === ' supportive' ? ' supporters' : ' people'} say?`, 'quotes']),
+    const who = f.stance === 'critical' ? ' critics' : f.stance === 'supportive' ? ' supporters' : ' people';
+    return { ...answerOf(query, [], 'quotes', [`What did${who} say?`, 'quotes']),
       outcome: { type: 'no_voices', topic: nameOf(shown[0]!), ...(f.stance ? { stance: f.stance } : {}) } };
   }
 
+  /** How likely each entry is to be "it" before reading the new words: what was shown, then what it links to. */
+  function priors(shown: Entry[], aboutSpeaker: boolean): Map<string, number> {
+    const prior = new Map<string, number>();
+    const give = (id: string | undefined, p: number) => { if (id && p > (prior.get(id) ?? 0)) prior.set(id, p); };
+    shown.forEach((e, i) => {
+      const weight = i === 0 ? 1 : SHOWN_PRIOR;
+      give(e.id, weight);
+      const linked = e.kind === 'article' ? e.related : e.kind === 'term' || e.kind === 'fact' ? e.articles : e.kind === 'chapter' ? [] : articlesBehind(e);
+      for (const n of linked) give(articleByNumber.get(n)?.id, weight * LINKED_PRIOR);
+      // A quote's own passage says who spoke, in what role: "who is she?" is answered there.
+      if (e.kind === 'quote') for (const p of reporting(e)) give(p.id, aboutSpeaker ? weight * SPEAKER_PRIOR : weight * LINKED_PRIOR);
+    });
+    return prior;
+  }
+
+  /** The passages of its source that contain a quote. */
+  const reporting = (q: Entry): Entry[] => {
+    const words = foldSpace(q.text);
+    return passages.filter((p) => (p as { sourceId: string }).sourceId === (q as { sourceId: string }).sourceId && foldSpace(p.text).includes(words));
+  };
+
   /**
-   * The question's own words lead (they narrow or shift the topic: "and the penalties?" is about
-   * sanctions); what was being talked about follows, so the answer ties the two together. When the
-   * question's words find nothing alone ("does that apply to minors?"), the topic's words join them.
-   * A bare "it" may be the convention itself: such a question, answered alone, stays so.
+   * The question's own words, searched as usual, re-ranked with what the conversation was about: each
+   * entry scores its match of the new words (relative score × share of the words it matches) plus a
+   * prior for having been shown or linked to what was shown. New words that name another topic outrank
+   * the prior ("what about grooming?"); words that only narrow it ("third-party protections?") find
+   * the entry already on screen; no new words at all ("where?") mean the entry in focus.
    */
-  function carry(query: string, strong: boolean, ctx: ConversationContext, shown: Entry[]): Answer {
+  function carry(query: string, marker: Marker, shown: Entry[]): Answer | undefined {
     const alone = base.ask(query);
-    if (!alone.abstained && !strong) return alone;
-    if (alone.abstained) {
-      const withTopic = base.ask(`${query} ${topicOf(ctx, shown)}`);
-      return withTopic.abstained ? alone : withContext({ ...withTopic, query }, shown);
+    const { terms } = expand(withoutFiller(query));
+    // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
+    const known = terms.filter((t) => corpus.index.hasTerm(t) || corpus.index.hasStemOf(t));
+    if (terms.length && known.length < terms.length * MIN_KNOWN) return undefined;
+    const hits = known.length ? corpus.index.search(known) : [];
+    const top = hits[0]?.score ?? 0;
+    // Coverage is the share of all the new words an entry matches (unknown ones count against it).
+    const coverage = new Map(hits.map((h) => [h.id, h.queryTerms.length / terms.length]));
+    const match = new Map(hits.slice(0, MATCHED_HITS).map((h) => [h.id, (h.score / top) * coverage.get(h.id)!]));
+    const prior = priors(shown, ABOUT_SPEAKER.test(fold(query)));
+    // A narrowing question asks about the scope of what is on screen: that weighs double.
+    const weight = marker === 'narrow' ? 2 * PRIOR_WEIGHT : PRIOR_WEIGHT;
+    const score = (id: string) => (match.get(id) ?? 0) + weight * (prior.get(id) ?? 0);
+    // "Which article protects them?": only articles can answer.
+    const kinds = ASKS_ARTICLE.test(fold(query)) ? ['article'] : ['article', 'chapter', 'fact', 'term', 'quote', 'passage'];
+    const ranked = [...new Set([...match.keys(), ...prior.keys()])]
+      .filter((id) => kinds.includes(entry(id)?.kind ?? ''))
+      .sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+    const aloneTop = alone.results[0]?.id;
+    if (marker !== 'strong' && ranked[0] === aloneTop) return undefined;
+    if (marker === 'none') {
+      // Nothing points back: carried only when what was on screen answers the new words better than
+      // the question's own best answer, or the question finds nothing alone but the screen does. An
+      // answer of its own kind (quotes, dates, sources) is a new question.
+      if (!alone.abstained && alone.intent !== 'search') return undefined;
+      const screenBest = [...prior.keys()].reduce((best, id) => Math.max(best, coverage.get(id) ?? 0), 0);
+      const ownBest = alone.abstained ? 0 : (coverage.get(aloneTop!) ?? 0);
+      const enough = screenBest * terms.length >= 2 ? MIN_COVERAGE_OF_MANY : MIN_COVERAGE;
+      if (!prior.has(ranked[0] ?? '') || ownBest >= screenBest || screenBest < enough) return undefined;
     }
-    const focus = full(shown[0]!.id);
-    const lead = alone.results.slice(0, CARRIED_RESULTS - 1);
-    const results = dedupe([...lead, ...(focus ? [focus] : []), ...alone.results.slice(CARRIED_RESULTS - 1)]).slice(0, Math.max(CARRIED_RESULTS, alone.results.length));
-    if (results.every((r, i) => r.id === alone.results[i]?.id)) return alone;
-    return withContext({ ...alone, results }, shown);
+    const results = ranked.slice(0, CARRIED_RESULTS).flatMap((id) => full(id) ?? []);
+    if (!results.length) return undefined;
+    return withContext({ ...alone, abstained: false, outcome: { type: 'answered' }, intent: 'search', results }, shown);
   }
 
   function resolve(query: string, ctx: ConversationContext): Answer | undefined {
@@ -145,7 +218,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       case 'more': return withContext(more(query, shown), shown);
       case 'which': return withContext(which(query, shown), shown);
       case 'voices': return withContext(voices(query, f, ctx, shown), shown);
-      case 'carry': return carry(query, f.strong, ctx, shown);
+      case 'carry': return carry(query, f.marker, shown);
       case 'step': {
         const a = step(query, f, ctx, shown);
         return a && withContext(a, shown);

@@ -4,10 +4,14 @@ import { classifyFollowUp } from '../../src/conversation/followUp.js';
 const type = (q: string) => classifyFollowUp(q).type;
 
 describe('classifyFollowUp', () => {
-  it('reads questions that stand alone as standalone', () => {
-    for (const q of ['what is sextortion', 'article 12', 'and article 8?', 'chapter IV', 'what did HRW say?', 'which article covers ransomware?',
-      'what does the treaty say about encryption', 'is this treaty legally binding?', 'timeline', '']) {
-      expect(type(q), q).toBe('standalone');
+  it('reads a question with a reference of its own as standalone', () => {
+    for (const q of ['article 12', 'and article 8?', 'chapter IV', 'what about arts 12-14?', '']) expect(type(q), q).toBe('standalone');
+  });
+
+  it('finds nothing pointing back in a question that names its own topic', () => {
+    for (const q of ['what is sextortion', 'what did HRW say?', 'which article covers ransomware?', 'what does the treaty say about encryption',
+      'is this treaty legally binding?', 'timeline']) {
+      expect(classifyFollowUp(q), q).toEqual({ type: 'carry', marker: 'none' });
     }
   });
 
@@ -17,7 +21,7 @@ describe('classifyFollowUp', () => {
 
   it('reads "which article" forms only when nothing new is asked', () => {
     for (const q of ['which article is that in?', 'What article is this?', 'where is that in the treaty?', "what's the article number?"]) expect(type(q), q).toBe('which');
-    expect(type('which article covers phishing?')).toBe('standalone');
+    expect(type('which article covers phishing?')).toBe('carry');
   });
 
   it('reads steps through the articles and chapters', () => {
@@ -33,10 +37,12 @@ describe('classifyFollowUp', () => {
     expect(classifyFollowUp('and what do supporters think of it?')).toEqual({ type: 'voices', stance: 'supportive' });
   });
 
-  it('tells an ellipsis or demonstrative (strong) from a bare "it" (weak)', () => {
-    for (const q of ['and the penalties?', 'what about grooming?', 'is that legal?', 'who does this apply to?', 'for companies?']) {
-      expect(classifyFollowUp(q), q).toEqual({ type: 'carry', strong: true });
+  it('tells a narrowing, an ellipsis or demonstrative (strong) and a bare pronoun (weak) apart', () => {
+    const marker = (q: string) => (classifyFollowUp(q) as { marker?: string }).marker;
+    for (const q of ['only for serious crimes?', 'just subscriber info?']) expect(marker(q), q).toBe('narrow');
+    for (const q of ['and the penalties?', 'what about grooming?', 'is that legal?', 'who does this apply to?', 'for companies?', 'who else?']) {
+      expect(marker(q), q).toBe('strong');
     }
-    for (const q of ['does it apply to companies?', 'does it cover ransomware?']) expect(classifyFollowUp(q), q).toEqual({ type: 'carry', strong: false });
+    for (const q of ['does it apply to companies?', 'who is she?', 'can we tell the customer?']) expect(marker(q), q).toBe('weak');
   });
 });
