@@ -2,6 +2,7 @@
 // configured adapter (or the console when none is) and the health server, and stop them in order.
 // main.ts owns the process (env, signals, exit codes); this owns the wiring, so tests run it in-process.
 import type { Engine } from '../src/engine.js';
+import { createConversations } from '../src/conversation/memory.js';
 import { openEngine } from '../src/knowledge/open.js';
 import type { Config } from '../src/runtime/config.js';
 import { createHandler, type Handler } from '../src/runtime/handler.js';
@@ -101,7 +102,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }
     const { perMinute } = config.rateLimit;
     const rateLimiter = consoleOnly ? unlimited : shared ? shared.rateLimiter(perMinute) : createMemoryRateLimiter(perMinute);
-    handler = createHandler({ engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength });
+    // Conversations (follow-ups in threads, DMs, reply chains) keep their previous turn in the same store.
+    handler = createHandler({ engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength, conversations: createConversations(store) });
     const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded } };
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.

@@ -48,8 +48,9 @@ export interface Answer {
   /** Questions the bot can answer, offered when it abstains or as follow-ups. */
   suggestions: string[];
   /**
-   * Set when the question was read as following on from the previous turn: the ids of that turn's
-   * results, and what it was about ("Article 7"), for a "(following on from Article 7)" line.
+   * Set when the question was read as following on from the previous turn: that turn's result ids
+   * (`from`) and question, its article in focus, and what it was about ("Article 7") for a
+   * "(following on from Article 7)" line. Asking again with the same context gives the same answer.
    */
-  context?: { from: string[]; about: string };
+  context?: { from: string[]; about: string; question: string; article?: number };
 }

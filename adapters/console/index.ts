@@ -1,6 +1,7 @@
 // The console adapter: a chat in the terminal for anyone without Slack or Discord tokens. It reads
 // lines, sends each through the one handler path as the platforms do, and prints the reply as plain
 // text with citations. With piped input it answers every line in order and finishes when input ends.
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { AdapterDeps, RunningAdapter } from '../shared/adapter.js';
 import { replyText } from '../shared/plainText.js';
@@ -33,6 +34,8 @@ export async function startConsole(deps: AdapterDeps & { options: ConsoleOptions
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   rl.setPrompt(PROMPT);
   let closed = false;
+  // The session is one conversation: "tell me more" follows on from the answer before it.
+  const conversation = `console:${user}:${randomUUID()}`;
   // Answers are chained so they print in the order the lines came, even if a later one is quicker.
   let queue: Promise<void> = Promise.resolve();
 
@@ -44,7 +47,7 @@ export async function startConsole(deps: AdapterDeps & { options: ConsoleOptions
     // In piped output the question is not on screen, so each answer is headed by it for the reader.
     const show = (shown: string) => write(`${interactive ? '' : `${questionEcho(line)}\n`}${shown}\n\n`);
     try {
-      await handler.respond({ text, user, channel: 'console', platform: 'console' }, async (reply) => show(replyText(reply, '/treaty ')));
+      await handler.respond({ text, user, channel: 'console', platform: 'console', conversation }, async (reply) => show(replyText(reply, '/treaty ')));
     } catch (error) {
       logger.error({ err: error }, 'console: answering failed');
       show(FAILURE_MESSAGE);

@@ -1,6 +1,7 @@
 // What command handlers receive: the shared handler path, the catalogue for autocomplete, the logger
 // and the store of paginated answers.
 import type { Engine } from '../../src/engine.js';
+import type { Conversations } from '../../src/conversation/memory.js';
 import type { Handler } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
@@ -13,6 +14,8 @@ export interface DiscordContext {
   pages: PageStore;
   /** Shared state (interaction de-duplication, page sessions). */
   store: StateStore;
+  /** Conversations (DMs, reply chains): which one a message continues. */
+  conversations?: Conversations;
   /** Defer an interaction when the answer is not ready after this long (Discord allows 3 s in all). */
   deferAfterMs: number;
 }

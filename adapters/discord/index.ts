@@ -1,6 +1,7 @@
 // The Discord adapter: a discord.js client that turns slash commands, the context menu, mentions and
 // direct messages into handler requests and renders the replies. No answering logic lives here.
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { createConversations } from '../../src/conversation/memory.js';
 import type { DiscordConfig } from '../../src/runtime/config.js';
 import type { AdapterDeps, RunningAdapter } from '../shared/adapter.js';
 import type { DiscordContext } from './context.js';
@@ -43,6 +44,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     logger,
     pages: new PageStore(deps.store, deps.engine, tuning.pages),
     store: deps.store,
+    conversations: createConversations(deps.store),
     deferAfterMs: tuning.deferAfterMs ?? 1500,
   };
   const client = createDiscordClient(deps.config, tuning.clientOptions);

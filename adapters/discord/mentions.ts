@@ -4,6 +4,7 @@
 // never loop.
 import { MessageType, type Message } from 'discord.js';
 import type { DiscordContext } from './context.js';
+import { conversationOf } from './conversation.js';
 import { answerMessage } from './respond.js';
 
 /** Who the bot is in this message's context. */
@@ -33,18 +34,16 @@ export async function onMessage(message: Message, ctx: DiscordContext): Promise<
   try {
     const botId = message.client.user.id;
     const botRoleId = message.guild?.members.me?.roles.botRole?.id;
-    const text = questionIn(message, {
-      botId,
-      botRoleId,
-      // discord.js fills repliedUser from the referenced message Discord sends along with a reply.
-      repliesToBot: message.type === MessageType.Reply && message.mentions.repliedUser?.id === botId,
-    });
+    // discord.js fills repliedUser from the referenced message Discord sends along with a reply.
+    const repliesToBot = message.type === MessageType.Reply && message.mentions.repliedUser?.id === botId;
+    const text = questionIn(message, { botId, botRoleId, repliesToBot });
     if (text === undefined) return;
     // A reply that does not name the bot may be small talk, or addressed to someone else it mentions.
     // (Checked in the text: a reply with "ping on reply" lists the bot among its mentions without naming it.)
     const named = !message.inGuild() || new RegExp(`<@!?${botId}>${botRoleId ? `|<@&${botRoleId}>` : ''}`).test(message.content);
     if (!named && /<@[!&]?\d+>|@everyone|@here/.test(message.content)) return;
-    await answerMessage(message, ctx, text, !named);
+    const conversation = ctx.conversations ? await conversationOf(message, ctx.conversations, repliesToBot) : undefined;
+    await answerMessage(message, ctx, text, !named, conversation);
   } catch (error) {
     // A listener must never throw: log, and let the next message through.
     ctx.logger.error({ err: error, message: message.id }, 'discord: handling a message failed');

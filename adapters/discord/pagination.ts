@@ -5,6 +5,7 @@
 // person who asked may turn the pages.
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { askedIn, parseContext, type ConversationContext } from '../../src/conversation/context.js';
 import type { Engine } from '../../src/engine.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
@@ -18,6 +19,8 @@ interface Session {
   owner: string;
   /** answer.query: asked again to rebuild the pages. */
   q: string;
+  /** The conversation context it was answered in, if any: asked again in it. */
+  c?: ConversationContext;
   ids: string[];
   expiresAt: number;
 }
@@ -48,7 +51,8 @@ export class PageStore {
     const first = pages[0]!;
     if (pages.length < 2 || reply.type !== 'answer') return first;
     const id = randomBytes(9).toString('base64url');
-    const session: Session = { owner, q: reply.answer.query, ids: reply.answer.results.map((r) => r.id), expiresAt: this.now() + this.ttlMs };
+    const c = askedIn(reply.answer);
+    const session: Session = { owner, q: reply.answer.query, ...(c ? { c } : {}), ids: reply.answer.results.map((r) => r.id), expiresAt: this.now() + this.ttlMs };
     await this.store.set(key(id), JSON.stringify(session), this.ttlMs);
     return withButtons(first, id, 0, pages.length);
   }
@@ -60,7 +64,7 @@ export class PageStore {
     const session = parseSession(await this.store.get(key(parsed.session)));
     if (!session || session.expiresAt <= this.now()) return { ok: false, reason: 'expired' };
     if (session.owner !== user) return { ok: false, reason: 'not_yours' };
-    const answer = this.engine.ask(session.q);
+    const answer = this.engine.ask(session.q, parseContext(session.c && JSON.stringify(session.c)));
     // A knowledge base changed since (a redeploy) would give other pages: better expired than wrong.
     if (answer.results.map((r) => r.id).join('\n') !== session.ids.join('\n')) return { ok: false, reason: 'expired' };
     const pages = render({ type: 'answer', requestId: '', answer });

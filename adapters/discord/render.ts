@@ -6,7 +6,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import {
-  COMMANDS, EXAMPLE_QUESTIONS, FAILURE_MESSAGE, INTRO, SUMMARY_LABEL, asOfLine, citationLine, outcomeMessage, sinceLine, replyMessage, resultHeading,
+  COMMANDS, EXAMPLE_QUESTIONS, FAILURE_MESSAGE, INTRO, SUMMARY_LABEL, asOfLine, citationLine, contextLine, outcomeMessage, sinceLine, replyMessage, resultHeading,
   speakerLine, stanceLabel,
 } from '../shared/messages.js';
 import { LIMITS, NO_PINGS, embedLength, type DiscordPage } from './limits.js';
@@ -98,7 +98,9 @@ function relatedLine(suggestions: string[]): string {
 function renderAnswer(answer: Answer): DiscordPage[] {
   const query = truncate(safeText(answer.query, MAX_QUERY_SHOWN).replace(/\s+/g, ' ').trim(), MAX_QUERY_SHOWN);
   const outcome = outcomeMessage(answer.outcome);
-  const heading = outcome ? neutralizeMentions(outcome) : w.answerHeading(query);
+  const followsOn = contextLine(answer);
+  const said = outcome ? neutralizeMentions(outcome) : w.answerHeading(query);
+  const heading = followsOn ? `${safeText(followsOn, 200)}\n${said}` : said;
   if (answer.abstained || answer.results.length === 0) {
     return [page(heading, [suggestionsEmbed(answer.suggestions)])];
   }

@@ -93,11 +93,12 @@ export async function sayFailed(interaction: CommandInteraction): Promise<void> 
  * `onlyIfFound` (a reply to the bot that does not mention it: maybe "thanks!", maybe a question) only
  * an answer with results is sent, as Slack does for thread follow-ups.
  */
-export async function answerMessage(message: Message, ctx: DiscordContext, text: string, onlyIfFound = false): Promise<void> {
+export async function answerMessage(message: Message, ctx: DiscordContext, text: string, onlyIfFound = false, conversation?: string): Promise<void> {
   const send = (body: DiscordPage) => message.reply(toMessageOptions(body));
   try {
-    await ctx.handler.respond(request(text, message.author.id, message.channelId), async (reply) => {
-      if (onlyIfFound && !(reply.type === 'answer' && !reply.answer.abstained)) return;
+    await ctx.handler.respond({ ...request(text, message.author.id, message.channelId), ...(conversation ? { conversation } : {}) }, async (reply) => {
+      // A reply read as following on from the bot's answer is for the bot, even with nothing found.
+      if (onlyIfFound && !(reply.type === 'answer' && (!reply.answer.abstained || reply.answer.context))) return;
       await send(await ctx.pages.start(message.author.id, reply));
     });
   } catch (error) {

@@ -2,7 +2,7 @@
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import { cleanText } from './text.js';
-import { COMMANDS, EXAMPLE_QUESTIONS, INTRO, SUMMARY_LABEL, citationLine, datedLines, outcomeMessage, resultHeading, replyMessage, speakerLine, stanceLabel } from './messages.js';
+import { COMMANDS, EXAMPLE_QUESTIONS, INTRO, SUMMARY_LABEL, citationLine, contextLine, datedLines, outcomeMessage, resultHeading, replyMessage, speakerLine, stanceLabel } from './messages.js';
 
 export function resultText(r: Result): string {
   const lines: string[] = [];
@@ -22,6 +22,8 @@ function indent(text: string): string[] {
 
 export function answerText(answer: Answer): string {
   const parts: string[] = [];
+  const followsOn = contextLine(answer);
+  if (followsOn) parts.push(followsOn);
   // An answer with nothing to show says so, whatever its outcome claims.
   const message = outcomeMessage(answer.outcome) ?? (answer.results.length ? undefined : outcomeMessage({ type: 'no_match' }));
   if (message) parts.push(message);

@@ -4,7 +4,7 @@
 import type { Answer, Result } from '../../src/answer.js';
 import type { Reply } from '../../src/runtime/handler.js';
 import {
-  FAILURE_MESSAGE, OFFICIAL_TEXT_URL, SUMMARY_LABEL, citationLine, datedLines, outcomeMessage, replyMessage, resultHeading, speakerLine, stanceLabel,
+  FAILURE_MESSAGE, OFFICIAL_TEXT_URL, contextLine, SUMMARY_LABEL, citationLine, datedLines, outcomeMessage, replyMessage, resultHeading, speakerLine, stanceLabel,
 } from '../shared/messages.js';
 import { ACTIONS, LIMITS, actions, blocksTextLength, button, context, section, type Block, type SlackMessage } from './blocks.js';
 import { renderHelp } from './renderHelp.js';
@@ -83,6 +83,8 @@ function renderAnswer(requestId: string, answer: Answer, options: RenderOptions)
   const top: Block[] = [];
   const query = short(answer.query, 300);
   if (query.trim()) top.push(context([`${LABELS.question}: ${query}`]));
+  const followsOn = contextLine(answer);
+  if (followsOn) top.push(context([short(followsOn, 200)]));
   const headline = outcomeMessage(answer.outcome);
   if (headline) top.push(section(short(headline, 1000)));
 

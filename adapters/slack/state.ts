@@ -37,12 +37,19 @@ export const KEYS = {
   shared: (requestId: string) => `slack:shared:${requestId}`,
 } as const;
 export const EVENT_TTL_MS = 60 * 60_000;
+/** Conversation names (src/conversation/): a thread the bot answers in, or a DM, in one channel only. */
+export const CONVERSATION = {
+  thread: (channel: string, threadTs: string) => `slack:${channel}:${threadTs}`,
+  dm: (channel: string) => `slack:dm:${channel}`,
+} as const;
 export const THREAD_TTL_MS = 7 * 24 * 60 * 60_000;
 
 export interface Question {
   text: string;
   user: string;
   channel: string | undefined;
+  /** The conversation it continues, if any (threads and DMs; a slash command stands alone). */
+  conversation?: string;
 }
 
 /**

@@ -23,6 +23,12 @@ export function contextOf(answer: Answer): ConversationContext | undefined {
   return { question: answer.query, ids: shown.map((r) => r.id), ...(article !== undefined ? { article } : {}) };
 }
 
+/** The context an answer was given in (what asking again needs), from its `context` field. */
+export function askedIn(answer: Answer): ConversationContext | undefined {
+  const c = answer.context;
+  return c && { question: c.question, ids: c.from, ...(c.article !== undefined ? { article: c.article } : {}) };
+}
+
 /** A stored context back from JSON; anything malformed (an old or foreign value) is no context. */
 export function parseContext(json: string | undefined): ConversationContext | undefined {
   if (!json) return undefined;

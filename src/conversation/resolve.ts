@@ -81,8 +81,8 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     return first.title;
   };
 
-  const withContext = (a: Answer, shown: Entry[]): Answer =>
-    ({ ...a, context: { from: shown.map((e) => e.id), about: nameOf(shown[0]!) } });
+  const withContext = (a: Answer, shown: Entry[], ctx: ConversationContext): Answer =>
+    ({ ...a, context: { from: ctx.ids, about: nameOf(shown[0]!), question: ctx.question, ...(ctx.article !== undefined ? { article: ctx.article } : {}) } });
 
   const answerOf = (query: string, results: Result[], intent: Answer['intent'], suggestions: string[] = []): Answer => ({
     query, abstained: results.length === 0, outcome: results.length ? { type: 'answered' } : { type: 'no_match' }, intent, results, suggestions,
@@ -172,7 +172,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
    * the prior ("what about grooming?"); words that only narrow it ("third-party protections?") find
    * the entry already on screen; no new words at all ("where?") mean the entry in focus.
    */
-  function carry(query: string, marker: Marker, shown: Entry[]): Answer | undefined {
+  function carry(query: string, marker: Marker, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
     const alone = base.ask(query);
     const { terms } = expand(withoutFiller(query));
     // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
@@ -206,7 +206,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     }
     const results = ranked.slice(0, CARRIED_RESULTS).flatMap((id) => full(id) ?? []);
     if (!results.length) return undefined;
-    return withContext({ ...alone, abstained: false, outcome: { type: 'answered' }, intent: 'search', results }, shown);
+    return withContext({ ...alone, abstained: false, outcome: { type: 'answered' }, intent: 'search', results }, shown, ctx);
   }
 
   function resolve(query: string, ctx: ConversationContext): Answer | undefined {
@@ -215,13 +215,13 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     const shown = shownEntries(ctx);
     if (!shown.length) return undefined;
     switch (f.type) {
-      case 'more': return withContext(more(query, shown), shown);
-      case 'which': return withContext(which(query, shown), shown);
-      case 'voices': return withContext(voices(query, f, ctx, shown), shown);
-      case 'carry': return carry(query, f.marker, shown);
+      case 'more': return withContext(more(query, shown), shown, ctx);
+      case 'which': return withContext(which(query, shown), shown, ctx);
+      case 'voices': return withContext(voices(query, f, ctx, shown), shown, ctx);
+      case 'carry': return carry(query, f.marker, ctx, shown);
       case 'step': {
         const a = step(query, f, ctx, shown);
-        return a && withContext(a, shown);
+        return a && withContext(a, shown, ctx);
       }
     }
   }

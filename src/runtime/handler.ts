@@ -2,6 +2,7 @@
 // request and returns a Reply for the adapter to render. Adapters never call the engine to answer.
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../answer.js';
+import type { Conversations } from '../conversation/memory.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rateLimit.js';
@@ -15,6 +16,11 @@ export interface BotRequest {
   user: string;
   channel?: string;
   platform: Platform;
+  /**
+   * The conversation this message belongs to (a Slack thread or DM, a Discord reply chain or DM, the
+   * console session): a follow-up is answered in the context of its previous turn (src/conversation/).
+   */
+  conversation?: string;
 }
 
 export type Reply =
@@ -49,11 +55,13 @@ export interface HandlerOptions {
   logger: Logger;
   rateLimiter: RateLimiter;
   maxQuestionLength: number;
+  /** Where conversations keep their previous turn; without it every question is answered alone. */
+  conversations?: Conversations;
 }
 
 const HELP_WORDS = new Set(['', 'help', '?', 'commands']);
 
-export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }: HandlerOptions): Handler {
+export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, conversations }: HandlerOptions): Handler {
   const inFlight = new Set<Promise<unknown>>();
   let draining = false;
 
@@ -70,16 +78,25 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength }
     else {
       const decision = await rateLimiter.take(`${request.platform}:${request.user}`);
       if (!decision.allowed) reply = { type: 'rate_limited', requestId, retryAfterSeconds: decision.retryAfterSeconds };
-      else reply = { type: 'answer', requestId, answer: engine.ask(text) };
+      else reply = { type: 'answer', requestId, answer: await askInConversation(text, request.conversation, log) };
     }
     const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
     if (reply.type === 'answer') {
       const { answer } = reply;
-      log.info({ reply: reply.type, latencyMs, abstained: answer.abstained, outcome: answer.outcome.type, intent: answer.intent, results: answer.results.map((r) => r.id) }, 'answered');
+      log.info({ reply: reply.type, latencyMs, abstained: answer.abstained, outcome: answer.outcome.type, intent: answer.intent, results: answer.results.map((r) => r.id), ...(answer.context ? { followsOn: answer.context.from } : {}) }, 'answered');
     } else {
       log.info({ reply: reply.type, latencyMs }, 'answered');
     }
     return reply;
+  }
+
+  /** A state store that fails costs the conversation its context, never the answer. */
+  async function askInConversation(text: string, conversation: string | undefined, log: Logger): Promise<Answer> {
+    if (!conversations || conversation === undefined) return engine.ask(text);
+    const context = await conversations.context(conversation).catch((err: unknown) => void log.warn({ err }, 'could not read the conversation'));
+    const answer = engine.ask(text, context ?? undefined);
+    await conversations.remember(conversation, answer).catch((err: unknown) => log.warn({ err }, 'could not keep the conversation'));
+    return answer;
   }
 
   const track = <T>(task: Promise<T>): Promise<T> => {

@@ -2,7 +2,7 @@
 // first turn's context, and the guarantee that a question standing alone ignores the context.
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer.js';
-import { contextOf, parseContext, type ConversationContext } from '../../src/conversation/context.js';
+import { askedIn, contextOf, parseContext, type ConversationContext } from '../../src/conversation/context.js';
 import { testEngine } from '../helpers/engine.js';
 
 const engine = testEngine();
@@ -36,7 +36,9 @@ describe('conversation context', () => {
     const a = follow('article 7', 'and the penalties?');
     expect(ids(a)[0]).toBe('article-21');
     expect(ids(a)).toContain('article-7');
-    expect(a.context).toEqual({ from: ['article-7'], about: 'Article 7' });
+    expect(a.context).toEqual({ from: ['article-7'], about: 'Article 7', question: 'article 7', article: 7 });
+    // The context in the answer is enough to ask again and get the same answer (page buttons do).
+    expect(engine.ask('and the penalties?', askedIn(a))).toEqual(a);
     // Without context the same words say nothing of illegal access.
     expect(ids(engine.ask('and the penalties?'))).not.toContain('article-7');
   });

@@ -21,6 +21,8 @@ export interface RestCall {
   query: URLSearchParams;
   body: any;
   authorization: string | undefined;
+  /** What the fake answered (a sent message's id, say). */
+  response?: any;
 }
 
 interface Session {
@@ -271,6 +273,7 @@ export class FakeDiscord extends EventEmitter {
     const [status, payload] = this.route(call);
     res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
     res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    call.response = payload;
     this.calls.push(call);
     this.emit('call', call);
   }

@@ -1,6 +1,7 @@
 // The real core over the real knowledge base, built once per test file: adapters are tested against
 // it, never against a fake.
 import pino from 'pino';
+import type { Conversations } from '../../src/conversation/memory.js';
 import type { Engine } from '../../src/engine.js';
 import { openEngine } from '../../src/knowledge/open.js';
 import { createHandler, type BotRequest, type Handler, type Reply } from '../../src/runtime/handler.js';
@@ -18,6 +19,8 @@ export interface TestHandlerOptions {
   logger?: Logger;
   rateLimiter?: RateLimiter;
   maxQuestionLength?: number;
+  /** Keep conversations (follow-ups in context); none unless given. */
+  conversations?: Conversations;
 }
 
 /** The real handler over the real engine; a silent logger and a generous rate limit unless given. */
@@ -27,6 +30,7 @@ export function testHandler(options: TestHandlerOptions = {}): Handler {
     logger: options.logger ?? pino({ level: 'silent' }),
     rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(1000),
     maxQuestionLength: options.maxQuestionLength ?? 500,
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   });
 }
 

@@ -67,7 +67,7 @@ describe('startConsole', () => {
     const real = testHandler();
     const seen: unknown[] = [];
     await chat('@bot article 6\n', { handler: handlerFrom((r) => { seen.push(r); return real.handle(r); }, real), user: 'alice' });
-    expect(seen).toEqual([{ text: 'article 6', user: 'alice', channel: 'console', platform: 'console' }]);
+    expect(seen).toEqual([{ text: 'article 6', user: 'alice', channel: 'console', platform: 'console', conversation: expect.stringMatching(/^console:alice:/) }]);
   });
 
   it('interactive: a welcome line and a prompt; no question echo', async () => {

@@ -6,7 +6,7 @@ import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { section, type SlackMessage } from '../blocks.js';
 import { escapeText } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
-import { answer, KEYS, THREAD_TTL_MS, type SlackState } from '../state.js';
+import { answer, CONVERSATION, KEYS, THREAD_TTL_MS, type SlackState } from '../state.js';
 
 export interface ChatQuestion {
   channel: string;
@@ -31,9 +31,12 @@ export function mentionsBot(text: string, botUserId: string | undefined): boolea
   return botUserId !== undefined && text.includes(`<@${botUserId}`);
 }
 
-/** An answer with results: the only reply worth posting to a message that did not ask the bot. */
+/**
+ * An answer with results, or one read as following on from the bot's last answer ("none of the critics
+ * address it"): the only replies worth posting to a message that did not ask the bot.
+ */
 export function found(reply: Reply): boolean {
-  return reply.type === 'answer' && !reply.answer.abstained && reply.answer.results.length > 0;
+  return reply.type === 'answer' && ((!reply.answer.abstained && reply.answer.results.length > 0) || reply.answer.context !== undefined);
 }
 
 export async function answerInChat(state: SlackState, client: webApi.WebClient, q: ChatQuestion): Promise<void> {
@@ -47,7 +50,9 @@ export async function answerInChat(state: SlackState, client: webApi.WebClient, 
   });
   // A follow-up that failed before the bot knew it had an answer may not have been a question at all.
   let replying = !q.followUp;
-  await answer(state, { text: q.text, user: q.user, channel: q.channel }, async (reply) => {
+  // The conversation is the thread the bot answers in, or the DM itself (within the window).
+  const conversation = q.threadTs ? CONVERSATION.thread(q.channel, q.threadTs) : CONVERSATION.dm(q.channel);
+  await answer(state, { text: q.text, user: q.user, channel: q.channel, conversation }, async (reply) => {
     if (q.followUp && !found(reply)) return;
     replying = true;
     await post(renderReply(reply, { commandPrefix: '' }));
