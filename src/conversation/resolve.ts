@@ -26,6 +26,8 @@ const LINKED_PRIOR = 0.5;
 const PRIOR_WEIGHT = 0.9;
 /** Share of the new words the knowledge base must know for a follow-up to be answered. */
 const MIN_KNOWN = 0.5;
+/** A topic word in at most this share of entries tells what a quote is about. */
+const TELLING_SHARE = 0.05;
 /** Hits of the new words considered. */
 const MATCHED_HITS = 30;
 /** A question with no word pointing back is carried only when what was shown matches this share of its words. */
@@ -135,7 +137,11 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     const pool = quotes.filter((q) => !f.stance || q.stance === f.stance);
     // The topic in its own words and the asker's ("human rights safeguards" shown as "Conditions and safeguards").
     const terms = new Set(contentWords(`${topicOf(ctx, shown)} ${ownWords(ctx.question)}`).map(processTerm).filter((t): t is string => !!t));
-    const about = (e: Entry) => contentWords(`${e.title} ${e.aliases.join(' ')} ${e.text}`).some((w) => terms.has(processTerm(w) ?? ''));
+    // One telling word of the topic ("surveillance"), or two of its common ones ("legal" alone is everywhere).
+    const about = (e: Entry) => {
+      const shared = new Set(contentWords(`${e.title} ${e.aliases.join(' ')} ${e.text}`).map((w) => processTerm(w) ?? '').filter((t) => terms.has(t)));
+      return shared.size >= 2 || [...shared].some((t) => corpus.index.documentShare(t) <= TELLING_SHARE);
+    };
     const found = f.others ? pool.filter((q) => !ctx.ids.includes(q.id)) : pool.filter(about);
     const results = found.flatMap((q) => full(q.id) ?? []);
     if (results.length) return answerOf(query, results, 'quotes');
@@ -165,22 +171,11 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     return passages.filter((p) => (p as { sourceId: string }).sourceId === (q as { sourceId: string }).sourceId && foldSpace(p.text).includes(words));
   };
 
-  /**
-   * The question's own words, searched as usual, re-ranked with what the conversation was about: each
-   * entry scores its match of the new words (relative score × share of the words it matches) plus a
-   * prior for having been shown or linked to what was shown. New words that name another topic outrank
-   * the prior ("what about grooming?"); words that only narrow it ("third-party protections?") find
-   * the entry already on screen; no new words at all ("where?") mean the entry in focus.
-   */
-  function carry(query: string, marker: Marker, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
-    const alone = base.ask(query);
-    const { terms } = expand(withoutFiller(query));
-    // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
-    const known = terms.filter((t) => corpus.index.hasTerm(t) || corpus.index.hasStemOf(t));
-    if (terms.length && known.length < terms.length * MIN_KNOWN) return undefined;
+  /** Entries ranked by their match of the new words plus their prior; coverage = share of the words matched. */
+  function rankInContext(query: string, terms: string[], known: string[], marker: Marker, shown: Entry[]) {
     const hits = known.length ? corpus.index.search(known) : [];
     const top = hits[0]?.score ?? 0;
-    // Coverage is the share of all the new words an entry matches (unknown ones count against it).
+    // Unknown words count against coverage.
     const coverage = new Map(hits.map((h) => [h.id, h.queryTerms.length / terms.length]));
     const match = new Map(hits.slice(0, MATCHED_HITS).map((h) => [h.id, (h.score / top) * coverage.get(h.id)!]));
     const prior = priors(shown, ABOUT_SPEAKER.test(fold(query)));
@@ -192,19 +187,40 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     const ranked = [...new Set([...match.keys(), ...prior.keys()])]
       .filter((id) => kinds.includes(entry(id)?.kind ?? ''))
       .sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+    return { ranked, coverage, prior };
+  }
+
+  /**
+   * The question's own words, searched as usual, re-ranked with what the conversation was about: each
+   * entry scores its match of the new words (relative score × share of the words it matches) plus a
+   * prior for having been shown or linked to what was shown. New words that name another topic outrank
+   * the prior ("what about grooming?"); words that only narrow it ("third-party protections?") find
+   * the entry already on screen; no new words at all ("where?") mean the entry in focus.
+   */
+  function carry(query: string, asked: Marker, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
+    const alone = base.ask(query);
+    const { terms } = expand(withoutFiller(query));
+    // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
+    const known = terms.filter((t) => corpus.index.hasTerm(t) || corpus.index.hasStemOf(t));
+    if (terms.length && known.length < terms.length * MIN_KNOWN) return undefined;
+    // Only question words ("where?", "who is she?"): all the rest is what was on screen.
+    const marker: Marker = terms.length ? asked : 'strong';
+    const { ranked, coverage, prior } = rankInContext(query, terms, known, marker, shown);
     const aloneTop = alone.results[0]?.id;
     if (marker !== 'strong' && ranked[0] === aloneTop) return undefined;
     if (marker === 'none') {
-      // Nothing points back: carried only when what was on screen answers the new words better than
-      // the question's own best answer, or the question finds nothing alone but the screen does. An
-      // answer of its own kind (quotes, dates, sources) is a new question.
+      // Nothing points back: carried only when what was on screen answers the new words at least as
+      // well as the question's own best answer, or the question finds nothing alone but the screen does.
+      // An answer of its own kind (quotes, dates, sources) is a new question.
       if (!alone.abstained && alone.intent !== 'search') return undefined;
       const screenBest = [...prior.keys()].reduce((best, id) => Math.max(best, coverage.get(id) ?? 0), 0);
       const ownBest = alone.abstained ? 0 : (coverage.get(aloneTop!) ?? 0);
       const enough = screenBest * terms.length >= 2 ? MIN_COVERAGE_OF_MANY : MIN_COVERAGE;
-      if (!prior.has(ranked[0] ?? '') || ownBest >= screenBest || screenBest < enough) return undefined;
+      if (!prior.has(ranked[0] ?? '') || ownBest > screenBest || screenBest < enough) return undefined;
     }
-    const results = ranked.slice(0, CARRIED_RESULTS).flatMap((id) => full(id) ?? []);
+    // The question's own best answer keeps a place, in case the carry-over was wrong.
+    const hedge = aloneTop && !ranked.slice(0, CARRIED_RESULTS).includes(aloneTop) ? [aloneTop] : [];
+    const results = [...ranked.slice(0, CARRIED_RESULTS - hedge.length), ...hedge].flatMap((id) => full(id) ?? []);
     if (!results.length) return undefined;
     return withContext({ ...alone, abstained: false, outcome: { type: 'answered' }, intent: 'search', results }, shown, ctx);
   }
