@@ -1,5 +1,5 @@
-// DISCORD_SHARDS=2 from the built bundle against the local Discord gateway, which sends each shard only
-// its own guilds: discord.js's ShardingManager spawns two shard processes, each answers the interaction
+// DISCORD_SHARDS=auto from the built bundle against the local Discord gateway, which recommends two
+// shards and sends each shard only its own guilds: discord.js's ShardingManager spawns two shard processes, each answers the interaction
 // of its guild, /readyz is true only with every shard ready, and a shard killed is started again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,19 +13,19 @@ import { buildBundle } from './fleet.js';
 const status = async (port: number) => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status ?? 0;
 const article = (n: number) => slashCommand('article', [{ name: 'number', type: OPTION.integer, value: n }]);
 
-describe('Discord as two shard processes (DISCORD_SHARDS=2)', () => {
+describe('Discord as shard processes (DISCORD_SHARDS=auto, two recommended)', () => {
   let fake: FakeDiscord;
   let manager: ChildProcess;
   let healthPort: number;
   const logs: Json[] = [];
   beforeAll(async () => {
     const bundle = buildBundle('fleet-discord');
-    fake = await FakeDiscord.start({ guilds: [GUILD_ID, SECOND_GUILD_ID] });
+    fake = await FakeDiscord.start({ guilds: [GUILD_ID, SECOND_GUILD_ID], shards: 2 });
     healthPort = await freePort();
     manager = spawn(process.execPath, [bundle], {
       cwd: '/',
       env: {
-        PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: '2',
+        PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto',
         HEALTH_PORT: String(healthPort), LOG_LEVEL: 'info', LOG_PRETTY: 'false', REDIS_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('shards'),
         SHUTDOWN_TIMEOUT_MS: '2000',
       },

@@ -16,7 +16,7 @@ import { COMMAND } from './command.js';
 function rebuild(state: SlackState, value: string): Reply | undefined {
   const shared = openShareValue(state.signer, value);
   if (!shared) return undefined;
-  const answer = state.deps.engine.ask(shared.q);
+  const answer = state.deps.engine.ask(shared.q, shared.c);
   const same = shownIds(answer).join('\n') === shared.ids.join('\n');
   return same && !answer.abstained ? { type: 'answer', requestId: shared.r, answer } : undefined;
 }
