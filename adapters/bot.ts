@@ -11,6 +11,8 @@ import type { Logger } from '../src/runtime/logger.js';
 import { createMemoryRateLimiter, unlimited } from '../src/runtime/rateLimit.js';
 import { connectRedisState, type RedisState } from '../src/runtime/state/redis.js';
 import { createMemoryStore, type StateStore } from '../src/runtime/state/store.js';
+import { recorderFor } from '../src/runtime/database.js';
+import type { Recorder } from '../src/runtime/recorder.js';
 import type { ConsoleOptions } from './console/index.js';
 import type { AdapterDeps, RunningAdapter } from './shared/adapter.js';
 
@@ -23,6 +25,8 @@ export interface BotOptions {
   openEngine?: () => Engine;
   /** Interface for the health server (all by default; tests use 127.0.0.1). */
   healthHost?: string;
+  /** What keeps questions and feedback; built from config.database unless given. */
+  recorder?: Recorder;
 }
 
 export interface RunningBot {
@@ -30,6 +34,7 @@ export interface RunningBot {
   /** The adapters that run, e.g. ['slack', 'discord'] or ['console']. */
   adapters: RunningAdapter[];
   health?: HealthServer;
+  recorder: Recorder;
   isReady(): boolean;
   /** Resolves when the console's input has ended and every answer is printed; never for platforms. */
   finished: Promise<void>;
@@ -82,7 +87,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const isReady = () => started && !stopping && adapters.every((a) => a.connected?.() !== false);
   // Shared state (REDIS_URL) or this process's memory; /readyz names Redis while it is unreachable.
   let shared: RedisState | undefined;
-  const degraded = () => shared?.degraded() ?? [];
+  const recorder = options.recorder ?? recorderFor(config.database, logger);
+  // A database that is down makes the bot degraded, not unready: it still answers.
+  const degraded = () => [...(shared?.degraded() ?? []), ...(recorder.status() === 'unavailable' ? ['database'] : [])];
   // Up first, so probes see a live but unready process while the knowledge base is indexed.
   const health = config.healthPort === undefined ? undefined : await startHealthServer({ port: config.healthPort, host: options.healthHost, isReady, degraded });
   if (health) logger.info({ port: health.port }, 'health server listening on /healthz and /readyz');
@@ -103,8 +110,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const { perMinute } = config.rateLimit;
     const rateLimiter = consoleOnly ? unlimited : shared ? shared.rateLimiter(perMinute) : createMemoryRateLimiter(perMinute);
     // Conversations (follow-ups in threads, DMs, reply chains) keep their previous turn in the same store.
-    handler = createHandler({ engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength, conversations: createConversations(store) });
-    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded } };
+    handler = createHandler({
+      engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength, conversations: createConversations(store), record: recorder.question,
+    });
+    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded }, recorder };
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.
     const outcomes = await Promise.allSettled(plans.map((plan) => plan.start(deps)));
@@ -121,6 +130,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   started = true;
   logger.info({ adapters: adapters.map((a) => a.name), healthPort: health?.port }, 'ready');
+  // Only now: opening (and, the first time, creating) the database never delays the first answer.
+  recorder.open();
 
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -131,17 +142,23 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const results = await Promise.allSettled(adapters.map((a) => bounded(a.stop(), stopMs, a.name)));
     results.forEach((r, i) => r.status === 'rejected' && logger.warn({ adapter: adapters[i]!.name, err: r.reason }, 'adapter did not stop cleanly'));
     await store.close().catch((err: unknown) => logger.warn({ err }, 'state store did not close cleanly'));
+    // Its own bound: the first start creates the embedded database, which can take seconds.
+    await recorder.close(Math.max(RECORDER_CLOSE_MS, config.shutdownTimeoutMs));
     await health?.close();
   };
   return {
     handler,
     adapters,
     health,
+    recorder,
     isReady,
     finished,
     stop: () => (stopped ??= stop()),
   };
 }
+
+/** How long a shutdown waits for the question log to be written. */
+const RECORDER_CLOSE_MS = 20_000;
 
 /** An adapter that hangs while disconnecting must not keep the process from exiting. */
 function bounded(promise: Promise<void>, ms: number, name: string): Promise<void> {

@@ -23,8 +23,15 @@ export function toMessageOptions(body: DiscordPage): BaseMessageOptions {
 
 const ephemeral = (body: DiscordPage): InteractionReplyOptions => ({ ...toMessageOptions(body), flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
 
-function request(text: string, user: string, channel: string | null): BotRequest {
-  return { text, user, platform: 'discord', ...(channel ? { channel } : {}) };
+/** Where a question was asked, for the question log. */
+export interface Place {
+  guildId: string | null;
+  channel: { isDMBased(): boolean; isThread(): boolean } | null;
+}
+
+function request(text: string, user: string, channel: string | null, place: Place): BotRequest {
+  const channelType = !place.guildId || place.channel?.isDMBased() ? 'dm' : place.channel?.isThread() ? 'thread' : 'channel';
+  return { text, user, platform: 'discord', ...(channel ? { channel } : {}), ...(place.guildId ? { workspace: place.guildId } : {}), channelType };
 }
 
 /**
@@ -40,7 +47,7 @@ export async function answerInteraction(interaction: CommandInteraction, ctx: Di
     deferral.catch(() => undefined); // awaited, and so reported, when the reply is delivered
   }, ctx.deferAfterMs);
   try {
-    await ctx.handler.respond(request(text, interaction.user.id, interaction.channelId), async (reply) => {
+    await ctx.handler.respond(request(text, interaction.user.id, interaction.channelId, interaction), async (reply) => {
       clearTimeout(timer);
       await deferral;
       const first = await ctx.pages.start(interaction.user.id, reply);
@@ -96,7 +103,7 @@ export async function sayFailed(interaction: CommandInteraction): Promise<void> 
 export async function answerMessage(message: Message, ctx: DiscordContext, text: string, onlyIfFound = false, conversation?: string): Promise<void> {
   const send = (body: DiscordPage) => message.reply(toMessageOptions(body));
   try {
-    await ctx.handler.respond({ ...request(text, message.author.id, message.channelId), ...(conversation ? { conversation } : {}) }, async (reply) => {
+    await ctx.handler.respond({ ...request(text, message.author.id, message.channelId, message), ...(conversation ? { conversation } : {}) }, async (reply) => {
       // A reply read as following on from the bot's answer is for the bot, even with nothing found.
       if (onlyIfFound && !(reply.type === 'answer' && (!reply.answer.abstained || reply.answer.context))) return;
       await send(await ctx.pages.start(message.author.id, reply));

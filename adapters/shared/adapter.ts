@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine.js';
 import type { Handler } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
+import type { Recorder } from '../../src/runtime/recorder.js';
 
 export interface HealthState {
   /** True once the knowledge base is indexed and every configured adapter is connected. */
@@ -19,6 +20,8 @@ export interface AdapterDeps {
   /** Cross-request state (seen events, threads, conversations…): shared over Redis when REDIS_URL is set. */
   store: StateStore;
   health: HealthState;
+  /** Where 👍/👎 go (and the question log); `notRecording` when nothing is kept. */
+  recorder?: Recorder;
 }
 
 export interface RunningAdapter {

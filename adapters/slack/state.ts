@@ -50,7 +50,13 @@ export interface Question {
   channel: string | undefined;
   /** The conversation it continues, if any (threads and DMs; a slash command stands alone). */
   conversation?: string;
+  /** The team id and where it was asked, for the question log. */
+  workspace?: string;
+  channelType?: 'dm' | 'channel' | 'thread';
 }
+
+/** DM channel ids start with D; everything else is a channel (threads are told apart by the caller). */
+export const channelTypeOf = (channel: string | undefined): 'dm' | 'channel' => (channel?.startsWith('D') ? 'dm' : 'channel');
 
 /**
  * Ask the core through the one handler path and deliver inside it (`handler.respond`), so a shutdown

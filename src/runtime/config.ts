@@ -38,7 +38,20 @@ export interface RedisConfig {
   prefix: string;
 }
 
+export interface DatabaseConfig {
+  /** postgres://… from DATABASE_URL; undefined: the embedded database in dataDir. */
+  url?: string;
+  dataDir: string;
+  logQuestions: 'full' | 'redacted' | 'off';
+  retentionDays: number;
+  /** Key of the pseudonymous user ids; undefined: generated once in dataDir (embedded database only). */
+  pseudonymSecret?: string;
+  /** A PostgreSQL schema of the bot's own (created when missing); default: the connection's search path. */
+  schema?: string;
+}
+
 export interface Config {
+  database: DatabaseConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   redis?: RedisConfig;
@@ -156,7 +169,10 @@ export function parseConfig(env: Env): ConfigResult {
     problems.push(`HEALTH_PORT: ${healthPort} is also PORT, where the Slack HTTP server already serves /healthz and /readyz; remove HEALTH_PORT or choose another port.`);
   }
 
+  const database = databaseConfig(get, int, problems);
+
   const config: Config = {
+    database,
     slack,
     discord,
     redis,
@@ -184,9 +200,10 @@ function redisUrlValid(raw: string): boolean {
 /** Every secret value in a configuration, for the logger to scrub from every line by value. */
 export function configSecrets(config: Config): string[] {
   const { slack, discord } = config;
-  // A password in a URL (Redis's, or an API proxy's) is a secret too.
-  const passwords = [config.redis?.url, slack?.apiUrl, discord?.apiUrl].map((u) => (u ? safePassword(u) : undefined));
-  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token, ...passwords].filter((s): s is string => Boolean(s));
+  // A password in a URL (Redis's, the database's, or an API proxy's) is a secret too.
+  const passwords = [config.redis?.url, slack?.apiUrl, discord?.apiUrl, config.database.url].map((u) => (u ? safePassword(u) : undefined));
+  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token, ...passwords, config.database.url, config.database.pseudonymSecret]
+    .filter((s): s is string => Boolean(s));
 }
 
 function safePassword(url: string): string | undefined {
@@ -196,4 +213,41 @@ function safePassword(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const LOG_QUESTIONS = ['full', 'redacted', 'off'] as const;
+
+/** The question log's database and what it keeps. Values are never echoed: a URL may hold a password. */
+function databaseConfig(
+  get: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): DatabaseConfig {
+  const raw = get('DATABASE_URL');
+  const url = raw !== undefined && /^postgres(ql)?:\/\/./.test(raw) ? raw : undefined;
+  if (raw !== undefined && !url) {
+    problems.push('DATABASE_URL: is not a PostgreSQL URL (postgres://user:password@host:5432/database); set one, or remove it to use the embedded database in DATA_DIR.');
+  }
+  const logRaw = get('LOG_QUESTIONS')?.toLowerCase() ?? 'full';
+  const logQuestions = (LOG_QUESTIONS as readonly string[]).includes(logRaw) ? (logRaw as DatabaseConfig['logQuestions']) : 'full';
+  if (logQuestions !== logRaw) problems.push(`LOG_QUESTIONS: is not one of ${LOG_QUESTIONS.join(', ')}; set one of them or remove it (default full).`);
+  const pseudonymSecret = get('PSEUDONYM_SECRET');
+  if (pseudonymSecret !== undefined && pseudonymSecret.length < 16) {
+    problems.push('PSEUDONYM_SECRET: is shorter than 16 characters; set a long random value (e.g. openssl rand -base64 32).');
+  }
+  if (url && !pseudonymSecret && logQuestions !== 'off') {
+    problems.push('PSEUDONYM_SECRET: is required with DATABASE_URL (every replica must hash user ids alike); set a long random value (e.g. openssl rand -base64 32), or LOG_QUESTIONS=off.');
+  }
+  const schema = get('DATABASE_SCHEMA');
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    problems.push('DATABASE_SCHEMA: is not a plain schema name (lower-case letters, digits and _); set one or remove it.');
+  }
+  return {
+    schema: schema && /^[a-z_][a-z0-9_]{0,62}$/.test(schema) ? schema : undefined,
+    url,
+    dataDir: get('DATA_DIR') ?? 'data',
+    logQuestions,
+    retentionDays: int('RETENTION_DAYS', 90, 1, 36_500),
+    pseudonymSecret,
+  };
 }

@@ -6,6 +6,7 @@ import type { Conversations } from '../conversation/memory.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rateLimit.js';
+import type { HandledRequest } from './recorder.js';
 
 export type Platform = 'slack' | 'discord' | 'console';
 
@@ -21,6 +22,9 @@ export interface BotRequest {
    * console session): a follow-up is answered in the context of its previous turn (src/conversation/).
    */
   conversation?: string;
+  /** Slack team or Discord guild; absent in DMs and the console. Kept in the question log. */
+  workspace?: string;
+  channelType?: 'dm' | 'channel' | 'thread';
 }
 
 export type Reply =
@@ -57,11 +61,13 @@ export interface HandlerOptions {
   maxQuestionLength: number;
   /** Where conversations keep their previous turn; without it every question is answered alone. */
   conversations?: Conversations;
+  /** Called once per request with its reply (the question log); must not throw or wait. */
+  record?: (entry: HandledRequest) => void;
 }
 
 const HELP_WORDS = new Set(['', 'help', '?', 'commands']);
 
-export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, conversations }: HandlerOptions): Handler {
+export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, conversations, record }: HandlerOptions): Handler {
   const inFlight = new Set<Promise<unknown>>();
   let draining = false;
 
@@ -87,6 +93,7 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, 
     } else {
       log.info({ reply: reply.type, latencyMs }, 'answered');
     }
+    record?.({ request, reply, latencyMs });
     return reply;
   }
 

@@ -8,7 +8,7 @@ import { createMemoryRateLimiter } from '../../src/runtime/rateLimit.js';
 import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
 import { interact, recording, sendProblems, startBot, visible, type Bot } from './harness.js';
 import type { Reply } from '../../src/runtime/handler.js';
-import { ALICE, APP_ID, CHANNEL_ID, OPTION, autocomplete, contextMenu, messagePayload, slashCommand, type Json } from './payloads.js';
+import { ALICE, APP_ID, CHANNEL_ID, GUILD_ID, OPTION, autocomplete, contextMenu, messagePayload, slashCommand, type Json } from './payloads.js';
 
 const handler = recording();
 let bot: Bot;
@@ -29,7 +29,7 @@ async function command(subcommand: string, options: Parameters<typeof slashComma
 describe('/treaty subcommands', () => {
   it('article number:6 asks the core for "article 6" and answers publicly with the article', async () => {
     const { data, text } = await command('article', [int('number', 6)]);
-    expect(lastRequest()).toEqual({ text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord' });
+    expect(lastRequest()).toEqual({ text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord', workspace: GUILD_ID, channelType: 'channel' });
     expect(text).toContain('Article 6: Respect for human rights');
     expect(text).toContain('https://docs.un.org/en/A/RES/79/243');
     expect(((data.flags as number) ?? 0) & MessageFlags.Ephemeral).toBe(0);

@@ -3,6 +3,7 @@
 import type { APIEmbed } from 'discord.js';
 import pino from 'pino';
 import type { BotRequest, Handler } from '../../src/runtime/handler.js';
+import type { Recorder } from '../../src/runtime/recorder.js';
 import { limitViolations, type DiscordPage } from '../../adapters/discord/limits.js';
 import { startDiscord, type DiscordTuning } from '../../adapters/discord/index.js';
 import type { RunningAdapter } from '../../adapters/shared/adapter.js';
@@ -17,7 +18,7 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { handler?: Handler; tuning?: DiscordTuning } = {}): Promise<Bot> {
+export async function startBot(options: { handler?: Handler; tuning?: DiscordTuning; recorder?: Recorder } = {}): Promise<Bot> {
   const fake = await FakeDiscord.start();
   try {
     const adapter = await startDiscord(
@@ -26,6 +27,7 @@ export async function startBot(options: { handler?: Handler; tuning?: DiscordTun
         engine: testEngine(),
         logger: pino({ level: 'silent' }),
         store: createMemoryStore(), health: { isReady: () => true },
+        recorder: options.recorder,
         config: { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
       },
       // Fail fast instead of retrying against a server that will not change its mind.

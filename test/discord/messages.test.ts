@@ -5,7 +5,7 @@ import { FAILURE_MESSAGE } from '../../adapters/shared/messages.js';
 import { handlerFrom } from '../helpers/engine.js';
 import { LIVE_MENTION, interact, recording, sendProblems, startBot, visible, type Bot } from './harness.js';
 import {
-  ALICE, BOB, BOT, BOT_ID, BOT_ROLE_ID, CHANNEL_ID, DM_CHANNEL_ID, OPTION, OTHER_BOT, ROLE_ID, messagePayload, slashCommand,
+  ALICE, BOB, BOT, BOT_ID, BOT_ROLE_ID, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, OPTION, OTHER_BOT, ROLE_ID, messagePayload, slashCommand,
 } from './payloads.js';
 
 const handler = recording();
@@ -44,7 +44,9 @@ describe('mentions and direct messages', () => {
     expect(call.path).toBe(`/channels/${CHANNEL_ID}/messages`);
     expect(call.body.message_reference).toMatchObject({ message_id: message.id });
     expect(call.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(handler.requests.at(-1)).toEqual({ text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord', conversation: `discord:${CHANNEL_ID}:${message.id}` });
+    expect(handler.requests.at(-1)).toEqual({
+      text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord', conversation: `discord:${CHANNEL_ID}:${message.id}`, workspace: GUILD_ID, channelType: 'channel',
+    });
     expect(visible(call.body)).toContain('Article 6: Respect for human rights');
   });
 
@@ -63,7 +65,7 @@ describe('mentions and direct messages', () => {
     const message = messagePayload({ author: BOB, content: 'article 7', dm: true });
     const call = await say(message);
     expect(call.path).toBe(`/channels/${DM_CHANNEL_ID}/messages`);
-    expect(handler.requests.at(-1)).toEqual({ text: 'article 7', user: BOB.id, channel: DM_CHANNEL_ID, platform: 'discord', conversation: `discord:dm:${BOB.id}` });
+    expect(handler.requests.at(-1)).toEqual({ text: 'article 7', user: BOB.id, channel: DM_CHANNEL_ID, platform: 'discord', conversation: `discord:dm:${BOB.id}`, channelType: 'dm' });
     expect(visible(call.body)).toContain('Illegal access');
   });
 

@@ -50,6 +50,12 @@ describe('parseConfig: one message per problem, naming the variable', () => {
     ['a Redis URL with a bad database number', { REDIS_URL: 'redis://127.0.0.1:6379/main' }, 'REDIS_URL', /not a Redis URL/],
     ['DISCORD_SHARDS neither auto nor a number', { DISCORD_SHARDS: 'many' }, 'DISCORD_SHARDS', /auto/],
     ['zero Discord shards', { DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS', /auto/],
+    ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://u:p@h/db' }, 'DATABASE_URL', /postgres:\/\//],
+    ['PostgreSQL without a pseudonym key', { DATABASE_URL: 'postgres://u:hunter2@h/db' }, 'PSEUDONYM_SECRET', /required with DATABASE_URL/],
+    ['a short pseudonym key', { PSEUDONYM_SECRET: 'short' }, 'PSEUDONYM_SECRET', /16 characters/],
+    ['an unknown LOG_QUESTIONS', { LOG_QUESTIONS: 'everything' }, 'LOG_QUESTIONS', /full, redacted, off/],
+    ['a zero retention', { RETENTION_DAYS: '0' }, 'RETENTION_DAYS', /whole number/],
+    ['a schema name with SQL in it', { DATABASE_SCHEMA: 'x; DROP TABLE y' }, 'DATABASE_SCHEMA', /plain schema name/],
   ];
   it.each(cases)('%s', (_name, env, variable, says) => {
     const found = problems(env);
@@ -64,6 +70,11 @@ describe('parseConfig: one message per problem, naming the variable', () => {
     expect(found).toHaveLength(5);
     for (const name of ['SLACK_BOT_TOKEN', 'DISCORD_APPLICATION_ID', 'LOG_LEVEL', 'PORT']) expect(found.some((p) => p.startsWith(name))).toBe(true);
     expect(found.join('\n')).not.toContain(SECRET);
+  });
+
+  it('never echoes a database URL or a pseudonym key, which may hold passwords', () => {
+    const found = problems({ DATABASE_URL: 'mysql://u:hunter2@h/db', PSEUDONYM_SECRET: 'tiny-key' });
+    expect(found.join('\n')).not.toMatch(/hunter2|tiny-key/);
   });
 });
 
@@ -96,7 +107,15 @@ describe('parseConfig: good combinations', () => {
     expect(config({})).toEqual({
       slack: undefined, discord: undefined, logLevel: 'info', logPretty: undefined, healthPort: undefined,
       maxQuestionLength: 500, rateLimit: { perMinute: 10 }, shutdownTimeoutMs: 10_000,
+      database: { url: undefined, schema: undefined, dataDir: 'data', logQuestions: 'full', retentionDays: 90, pseudonymSecret: undefined },
     });
+  });
+
+  it('database: PostgreSQL with a key, redacted log, shorter retention; the URL and key are secrets', () => {
+    const url = 'postgres://bot:hunter2@db.internal:5432/treaty';
+    const c = config({ DATABASE_URL: url, PSEUDONYM_SECRET: 'a-long-enough-secret-value', LOG_QUESTIONS: 'Redacted', RETENTION_DAYS: '30', DATABASE_SCHEMA: 'treaty_bot' });
+    expect(c.database).toEqual({ url, schema: 'treaty_bot', dataDir: 'data', logQuestions: 'redacted', retentionDays: 30, pseudonymSecret: 'a-long-enough-secret-value' });
+    expect(configSecrets(c)).toEqual(expect.arrayContaining([url, 'a-long-enough-secret-value']));
   });
 
   it('bot and app token: Slack in Socket Mode (the app token wins over a signing secret)', () => {

@@ -51,7 +51,8 @@ describe('health server', () => {
 });
 
 function consoleConfig(env: Record<string, string> = {}): Config {
-  const result = parseConfig(env);
+  // No question log here (test/db/ covers it); the embedded database would land in the repo.
+  const result = parseConfig({ LOG_QUESTIONS: 'off', ...env });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return { ...result.config, healthPort: 0 };
 }

@@ -44,7 +44,8 @@ async function until(check: () => boolean, what: string, timeoutMs = 3_000): Pro
 }
 
 function config(env: Record<string, string>): Config {
-  const result = parseConfig(env);
+  // No question log: these tests are about platforms, and the embedded database would land in the repo.
+  const result = parseConfig({ LOG_QUESTIONS: 'off', ...env });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.config;
 }

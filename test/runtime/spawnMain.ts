@@ -36,7 +36,8 @@ export async function runMain(options: RunOptions = {}): Promise<RunResult> {
   const cwd = mkdtempSync(join(tmpdir(), 'treaty-bot-'));
   if (options.dotenv !== undefined) writeFileSync(join(cwd, '.env'), options.dotenv);
   // Only what node needs: nothing from the developer's shell (tokens, LOG_LEVEL) leaks into the run.
-  const env = { PATH: process.env.PATH ?? '', HOME: cwd, ...options.env };
+  // LOG_QUESTIONS=off unless a test asks for the log: creating the embedded database costs seconds.
+  const env = { PATH: process.env.PATH ?? '', HOME: cwd, LOG_QUESTIONS: 'off', ...options.env };
   const args = options.built ? [BUILT_MAIN] : ['--import', TSX, MAIN];
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';

@@ -3,6 +3,7 @@
 import pino from 'pino';
 import type { Handler, BotRequest } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
+import type { Recorder } from '../../src/runtime/recorder.js';
 import type { SlackConfig } from '../../src/runtime/config.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../adapters/slack/index.js';
 import { testEngine, testHandler } from '../helpers/engine.js';
@@ -18,6 +19,7 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Request limits and the like, over the harness's own options. */
   app?: SlackAppOptions;
+  recorder?: Recorder;
 }
 
 export interface Harness {
@@ -52,7 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     botToken: 'xoxb-test-token', mode: 'http', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, publicAnswers: options.publicAnswers ?? false,
   };
   const slack = createSlackApp(
-    { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => ready.value }, config },
+    { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => ready.value }, recorder: options.recorder, config },
     { host: '127.0.0.1', retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 }, ...options.app },
   );
   await slack.start();

@@ -6,7 +6,7 @@ import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { unescapeSlack } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
 import { shareValue } from '../shareValue.js';
-import { answer, type SlackState } from '../state.js';
+import { answer, channelTypeOf, type SlackState } from '../state.js';
 
 export const COMMAND = '/treaty';
 
@@ -30,7 +30,10 @@ export function viaResponseUrl(state: SlackState, respond: RespondFn, extra: { r
 export function register(app: App, state: SlackState): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    const question = { text: unescapeSlack(command.text ?? ''), user: command.user_id, channel: command.channel_id };
+    const question = {
+      text: unescapeSlack(command.text ?? ''), user: command.user_id, channel: command.channel_id,
+      workspace: command.team_id, channelType: channelTypeOf(command.channel_id),
+    };
     const { deliver, tellFailure } = viaResponseUrl(state, respond);
     await answer(state, question, deliver, tellFailure);
   });

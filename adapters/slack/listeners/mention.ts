@@ -9,6 +9,9 @@ export function register(app: App, state: SlackState): void {
     // Bots mentioning us could loop; DMs arrive as message.im and are answered there.
     if (event.bot_id || !event.user || event.channel.startsWith('D')) return;
     const text = unescapeSlack(stripMention(event.text, context.botUserId));
-    await answerInChat(state, client, { channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user, text });
+    await answerInChat(state, client, {
+      channel: event.channel, threadTs: event.thread_ts ?? event.ts, user: event.user, text,
+      workspace: context.teamId, channelType: event.thread_ts ? 'thread' : 'channel',
+    });
   });
 }

@@ -12,9 +12,9 @@ export function register(app: App, state: SlackState): void {
   app.event('message', async ({ event, context, client }) => {
     if (event.subtype !== undefined || event.bot_id || !event.user) return;
     const raw = event.text ?? '';
-    const ask = { channel: event.channel, user: event.user, text: unescapeSlack(stripMention(raw, context.botUserId)) };
+    const ask = { channel: event.channel, user: event.user, text: unescapeSlack(stripMention(raw, context.botUserId)), workspace: context.teamId };
     if (event.channel_type === 'im') {
-      await answerInChat(state, client, { ...ask, threadTs: event.thread_ts });
+      await answerInChat(state, client, { ...ask, threadTs: event.thread_ts, channelType: 'dm' });
       return;
     }
     // A mention of the bot in a followed thread arrives as app_mention too; answer it once, there.
@@ -22,6 +22,6 @@ export function register(app: App, state: SlackState): void {
     const thread = event.thread_ts;
     if (!thread || mentionsBot(raw, context.botUserId) || MENTIONS_SOMEONE.test(raw)) return;
     if ((await state.deps.store.get(KEYS.thread(event.channel, thread))) === undefined) return;
-    await answerInChat(state, client, { ...ask, threadTs: thread, followUp: true });
+    await answerInChat(state, client, { ...ask, threadTs: thread, followUp: true, channelType: 'thread' });
   });
 }

@@ -19,6 +19,8 @@ export interface ChatQuestion {
    * people, so it is answered only when the bot found something, never with a refusal or help.
    */
   followUp?: boolean;
+  workspace?: string;
+  channelType?: 'dm' | 'channel' | 'thread';
 }
 
 /** Remove the bot's own mention (`<@U123>` or `<@U123|name>`) wherever it appears. */
@@ -52,7 +54,7 @@ export async function answerInChat(state: SlackState, client: webApi.WebClient, 
   let replying = !q.followUp;
   // The conversation is the thread the bot answers in, or the DM itself (within the window).
   const conversation = q.threadTs ? CONVERSATION.thread(q.channel, q.threadTs) : CONVERSATION.dm(q.channel);
-  await answer(state, { text: q.text, user: q.user, channel: q.channel, conversation }, async (reply) => {
+  await answer(state, { text: q.text, user: q.user, channel: q.channel, conversation, workspace: q.workspace, channelType: q.channelType }, async (reply) => {
     if (q.followUp && !found(reply)) return;
     replying = true;
     await post(renderReply(reply, { commandPrefix: '' }));
