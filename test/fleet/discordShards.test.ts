@@ -27,7 +27,7 @@ describe('Discord as shard processes (DISCORD_SHARDS=auto, two recommended)', ()
       env: {
         PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto',
         HEALTH_PORT: String(healthPort), LOG_LEVEL: 'info', LOG_PRETTY: 'false', REDIS_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('shards'),
-        SHUTDOWN_TIMEOUT_MS: '2000',
+        SHUTDOWN_TIMEOUT_MS: '2000', LOG_QUESTIONS: 'off', // shards would share one embedded database
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

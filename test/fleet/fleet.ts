@@ -48,6 +48,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     PATH: process.env.PATH ?? '', HOME: ROOT,
     SLACK_BOT_TOKEN: 'xoxb-fleet-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: options.apiUrl, PORT: String(port),
     LOG_LEVEL: 'info', LOG_PRETTY: 'false', RATE_LIMIT_PER_MINUTE: String(options.ratePerMinute ?? 10_000), SHUTDOWN_TIMEOUT_MS: '2000',
+    // No question log: replicas would share one embedded database (a fleet logs to DATABASE_URL).
+    LOG_QUESTIONS: 'off',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.redisPrefix ?? 'fleet:' } : {}),
     ...options.env,
   };
