@@ -39,6 +39,8 @@ export interface ReplicaOptions {
   redisUrl?: string;
   redisPrefix?: string;
   ratePerMinute?: number;
+  /** Socket Mode (an app-level token) instead of HTTP; /readyz is then served on HEALTH_PORT. */
+  socket?: boolean;
   env?: Record<string, string>;
 }
 
@@ -51,6 +53,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     // No question log: replicas would share one embedded database (a fleet logs to DATABASE_URL).
     LOG_QUESTIONS: 'off',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.redisPrefix ?? 'fleet:' } : {}),
+    ...(options.socket ? { SLACK_APP_TOKEN: 'xapp-fleet-test', HEALTH_PORT: String(port) } : {}),
     ...options.env,
   };
   // A working directory without a .env, so only this environment counts.
