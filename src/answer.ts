@@ -33,7 +33,14 @@ export type Outcome =
   | { type: 'unknown_article'; numbers: number[]; articleCount: number }
   | { type: 'unknown_chapter'; chapter: string; chapterCount: number }
   /** A follow-up asked for voices on the topic before, and none of the quoted voices address it. */
-  | { type: 'no_voices'; topic: string; stance?: 'critical' | 'supportive' };
+  | { type: 'no_voices'; topic: string; stance?: 'critical' | 'supportive' }
+  /** The question is about another treaty, declaration or law (`name`), which the bot does not cover. */
+  | { type: 'other_instrument'; name: string }
+  /**
+   * The best matches came close but not close enough to answer: the candidates (also offered as
+   * suggestions) are what the question may have meant. Counted as a refusal.
+   */
+  | { type: 'unsure'; candidates: { id: string; title: string }[] };
 
 export type Intent = 'reference' | 'quotes' | 'timeline' | 'purpose' | 'sources' | 'balanced' | 'search';
 

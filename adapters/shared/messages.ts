@@ -55,6 +55,10 @@ export function outcomeMessage(outcome: Outcome): string | undefined {
       const who = outcome.stance === 'critical' ? 'critics' : outcome.stance === 'supportive' ? 'supporters' : 'people';
       return `None of the ${who} I quote address ${outcome.topic} directly.`;
     }
+    case 'other_instrument':
+      return `I only know the UN Convention against Cybercrime, not ${outcome.name}, so I won't answer for it. I can say what this convention says about its relation to other treaties.`;
+    case 'unsure':
+      return "I'm not sure I understood — did you mean one of these?";
     case 'unknown_chapter':
       return `There is no chapter ${outcome.chapter}: the convention has ${outcome.chapterCount} chapters (I to ${numberToRoman(outcome.chapterCount).toUpperCase()}).`;
   }

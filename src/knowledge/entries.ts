@@ -30,6 +30,7 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
   const kind = f.oneOf('kind', ENTRY_KINDS);
   const title = f.str('title');
   const aliases = f.strList('aliases');
+  const asks = f.strList('asks');
   let body = fm.body;
   let officialText: string | undefined;
   const official = body.indexOf(OFFICIAL_TEXT_HEADING);
@@ -49,7 +50,7 @@ export function readEntry(file: string, fm: FrontMatter, citations: Map<string, 
     return found;
   };
   const origin = { file, line: 1 };
-  const base = { id: id ?? '', title: title ?? '', text, aliases, origin };
+  const base = { id: id ?? '', title: title ?? '', text, aliases, asks, origin };
 
   let entry: Entry | undefined;
   switch (kind) {

@@ -7,6 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { resolveDated } from './dated.js';
 import { readEntry, type CitationBase } from './entries.js';
+import { EMPTY_LEXICON, readLexicon } from './lexicon.js';
+import { processTerm, tokenize } from '../retrieval/text.js';
 import { OFFICIAL_COPY } from './importOfficial.js';
 import { foldSpace, splitSource } from './passages.js';
 import type { ArticleEntry, ChapterEntry, Entry, KnowledgeBase, SourceEntry } from './types.js';
@@ -101,10 +103,27 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR, options: LoadOptions 
   if (!problems.length) checkCrossReferences(entries, problems);
   if (!problems.length) resolveDated(entries, problems);
   if (!problems.length && options.checkOfficialText !== false) checkOfficialText(dir, entries, problems);
+  const lexicon = problems.length ? EMPTY_LEXICON : readLexicon(dir, vocabularyOf(entries), problems);
   if (problems.length) return { ok: false, problems };
   const articles = entries.filter((e): e is ArticleEntry => e.kind === 'article').sort((a, b) => a.number - b.number);
   const chapters = entries.filter((e): e is ChapterEntry => e.kind === 'chapter').sort((a, b) => a.number - b.number);
-  return { ok: true, kb: { entries, byId: new Map(entries.map((e) => [e.id, e])), articles, chapters } };
+  return { ok: true, kb: { entries, lexicon, byId: new Map(entries.map((e) => [e.id, e])), articles, chapters } };
+}
+
+/** Whether a word occurs in some entry, as the search index would see it (stemmed, so "crimes" knows "crime"). */
+function vocabularyOf(entries: Entry[]): (word: string) => boolean {
+  const terms = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === 'source') continue;
+    for (const w of tokenize(`${e.title} ${e.aliases.join(' ')} ${e.text}`)) {
+      const t = processTerm(w);
+      if (t) terms.add(t);
+    }
+  }
+  return (word) => {
+    const t = processTerm(word);
+    return t === null || terms.has(t);
+  };
 }
 
 /** Checks that need every entry: unique ids, complete article numbering, links that resolve, verbatim quotes. */

@@ -28,6 +28,7 @@ export function splitSource(source: SourceEntry): PassageEntry[] {
       aliases: [],
       sinceIds: marks?.sinceIds ?? [],
       stillCurrent: marks?.stillCurrent ?? false,
+      asks: [],
       citation: { ...source.citation, locator: section ? `paragraph ${paragraph} (${section})` : `paragraph ${paragraph}` },
       origin: source.origin,
     });

@@ -1,6 +1,8 @@
 // The typed shape of everything under knowledge/. The loader (load.ts) is the only producer of
 // these values, and it validates every field before anything is indexed.
 
+import type { Lexicon } from './lexicon.js';
+
 export const ENTRY_KINDS = ['source', 'passage', 'quote', 'article', 'chapter', 'fact', 'term'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -31,6 +33,8 @@ interface EntryBase {
   citation: Citation;
   /** Everyday words people use for this entry; indexed as their own boosted field. */
   aliases: string[];
+  /** Everyday questions this entry answers (articles, terms, facts); indexed as their own field, never shown. */
+  asks: string[];
   /** File the entry was loaded from and the line of each field (and of `text`), for error messages. */
   origin: { file: string; line: number; lines?: Record<string, number> };
   /**
@@ -136,6 +140,8 @@ export type Entry =
 /** The whole knowledge base, validated. */
 export interface KnowledgeBase {
   entries: Entry[];
+  /** Everyday words → the convention's words (knowledge/lexicon.yml); empty when there is none. */
+  lexicon: Lexicon;
   byId: Map<string, Entry>;
   articles: ArticleEntry[];
   chapters: ChapterEntry[];

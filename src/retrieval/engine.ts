@@ -6,7 +6,7 @@ import type { Engine } from '../engine.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { withFollowUps } from '../conversation/resolve.js';
 import { buildCatalog } from './catalog.js';
-import { buildCorpus } from './corpus.js';
+import { buildCorpus, processed } from './corpus.js';
 import { createAssembler } from './stages/assemble.js';
 import { createComposer } from './stages/compose.js';
 import { decide } from './stages/decide.js';
@@ -16,22 +16,36 @@ import { answerReferences, findReferences } from './stages/references.js';
 import { rerank } from './stages/rerank.js';
 import { scope as findScope } from './stages/scope.js';
 import { search as searchIndex } from './stages/search.js';
-import { fold, SUBJECT_WORDS, tokenize } from './text.js';
+import { layersOf, type EngineOptions } from './options.js';
+import { findOtherInstrument } from './instruments.js';
+import { contestedTopics } from './intents.js';
+import type { Hit } from './searchIndex.js';
+import { fold, normalizeQuery, SUBJECT_WORDS, tokenize } from './text.js';
 
-export function createEngine(kb: KnowledgeBase): Engine {
-  const corpus = buildCorpus(kb);
+export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
+  const layers = layersOf(options);
+  const corpus = buildCorpus(kb, layers);
   const out = createAssembler(corpus);
   const compose = createComposer(corpus, out);
+
+  /** Expand, search and rerank a text: the ranked hits for it. */
+  function rank(text: string): Hit[] {
+    const expanded = expand(text, corpus.phrases, layers);
+    const { groups, hits } = searchIndex(corpus, expanded);
+    return rerank(corpus, hits, text, expanded.plain, groups);
+  }
 
   /** Everything after references: scope and intent, expand, search, rerank, decide, assemble. */
   function answerSearch(query: string): Answer {
     const scope = findScope(corpus, query);
     const { intents, speakerQuotes } = scope;
+    if (scope.other && !scope.other.relation) return compose.otherInstrument(query, scope.other.name);
     if (intents.sources) return compose.sources(query);
     if (intents.timelineOnly) return compose.timeline(query);
     if (intents.task) return out.answer(query, 'search', []);
 
-    const { terms, words } = expand(query);
+    const expanded = expand(query, corpus.phrases, layers);
+    const terms = expanded.plain;
     if (intents.quotes && !speakerQuotes.length) {
       const quoted = compose.quotesAbout(query, scope, terms);
       if (quoted) return quoted;
@@ -41,15 +55,33 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const namesSubject = tokenize(query).some((w) => SUBJECT_WORDS.has(fold(w)));
       return namesSubject ? compose.purpose(query) : out.answer(query, 'search', []);
     }
-    const { searched, hits } = searchIndex(corpus, terms);
+    const { groups, hits } = searchIndex(corpus, expanded);
     if (speakerQuotes.length) return compose.speakers(query, scope, hits);
     if (intents.purpose) return compose.purpose(query);
+    if (scope.other?.relation) return compose.relation(query, rerank(corpus, hits, query, terms, groups));
 
-    if (decide(corpus, searched, hits, words).abstain) return out.answer(query, 'search', []);
-    if (intents.contested.length) return compose.balanced(query, hits, terms, intents.contested);
+    // "Is it good or bad?": nothing but judgement on the treaty as a whole is a contested question.
+    const judgement = new Set(processed(intents.verdict.join(' ')));
+    if (judgement.size && terms.every((t) => judgement.has(t))) return compose.balanced(query, hits, terms, ['human rights']);
+    const decision = decide(corpus, groups, hits);
+    if (decision.abstain) return decision.unsure ? compose.unsure(query, rerank(corpus, hits, query, terms, groups)) : out.answer(query, 'search', []);
+    // Contested topics named in everyday words ("go after bloggers") count through the lexicon.
+    const contested = intents.contested.length ? intents.contested : contestedTopics(groups.map((g) => g.means ?? '').join(' '));
+    if (contested.length) return compose.balanced(query, hits, terms, contested);
     if (intents.why) return compose.why(query, hits);
     if (intents.when) return compose.when(query, hits);
-    return compose.search(query, rerank(corpus, hits, query, terms, searched));
+    const ranked = rerank(corpus, hits, query, terms, groups);
+    if (scope.comparison) return compose.comparison(query, scope.comparison.map(rank), ranked);
+    return compose.search(query, ranked);
+  }
+
+  function answerText(query: string): Answer {
+    if (!query) return out.answer(query, 'search', [], { type: 'empty_question' });
+    const refs = findReferences(query);
+    // "Article 5 of the Budapest Convention" is another treaty's article, never this one's.
+    const other = findOtherInstrument(query);
+    if (other && !other.relation) return compose.otherInstrument(query, other.name);
+    return refs ? answerReferences(corpus, out, query, refs, answerSearch) : answerSearch(query);
   }
 
   // Follow-ups ("and the penalties?") are a stage of their own around the pipeline (src/conversation/).
@@ -61,10 +93,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
       return e.kind === 'source' ? { ...out.toResult(e, 1), text: e.text } : out.toResult(e, 1);
     },
     ask(raw) {
-      const query = normalise(raw);
-      if (!query) return out.answer(query, 'search', [], { type: 'empty_question' });
-      const refs = findReferences(query);
-      return refs ? answerReferences(corpus, out, query, refs, answerSearch) : answerSearch(query);
+      // The pipeline reads the question with mentions dropped and casual spellings written out; the
+      // answer echoes it as asked.
+      const asked = normalizeQuery(raw);
+      const text = normalise(raw, layers.lexicon ? kb.lexicon.casual : undefined);
+      return { ...answerText(text), query: asked };
     },
   });
 }

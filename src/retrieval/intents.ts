@@ -19,6 +19,8 @@ export interface IntentSignals {
   contested: string[];
   /** Asks why: motivation and background, which the source passages explain. */
   why: boolean;
+  /** Asks for a verdict on the treaty ("is it good or bad", "is it dangerous"): its words of judgement. */
+  verdict: string[];
   /** Asks the bot to do a task (translate, write, convert), which is not a question about the treaty. */
   task: boolean;
 }
@@ -39,29 +41,50 @@ const SOURCE_WORDS = new Set(['source', 'sources', 'documents', 'references', 'b
 const CONTESTED_PHRASES = ['human rights', 'privacy', 'surveillance', 'data protection', 'personal data', 'safeguard', 'civil liberties',
   'freedom of expression', 'free speech', 'repression', 'authoritarian', 'journalists', 'activists', 'dissidents', 'abuse of power', 'oversight'];
 // "Effective" alone asks whether it will work, not when it applies: only "take effect" counts.
-const IN_FORCE = /\b(?:in|into) force\b|\btakes? effect\b|\bbecomes? effective\b|\bsigned\b|\bsignature\b|\bratif/;
+const IN_FORCE = /\b(?:in|into) force\b|\btakes? effect\b|\bbecomes? effective\b/;
+// Signing and ratifying ask for a date only when asked about progress ("has anyone ratified it yet"),
+// not when asked what they are ("difference between signing and ratifying").
+const STATUS = /\b(?:signed|signature|ratif\w*)\b.*\b(?:yet|so far|already|now)\b|\b(?:yet|so far|already)\b.*\b(?:signed|ratif\w*)\b|\bhow many\b.*\b(?:signed|ratif\w*)\b/;
+/** Words a question uses when it asks what the treaty itself says ("what does it say"), not a person. */
+const TREATY_SUBJECT = new Set(['it', 'treaty', 'convention', 'text', 'article', 'articles', 'law', 'provision', 'provisions', 'this', 'document']);
+const SAY_VERBS = new Set(['say', 'says', 'said', 'saying', 'state', 'stated']);
+
+/** Words of judgement: a question made of them asks what the treaty is worth, a contested matter. */
+export const VERDICT_WORDS = new Set(['good', 'bad', 'harmful', 'dangerous', 'controversial', 'controversy', 'problematic', 'criticism', 'criticisms',
+  'worrying', 'concerning', 'evil', 'threat', 'pros', 'cons', 'fair', 'safe', 'worth', 'beneficial', 'helpful', 'useful', 'debate', 'debated', 'divisive']);
+
+/** The contested topics a text touches, as phrases ("human rights", "surveillance"). */
+export function contestedTopics(text: string): string[] {
+  const phrase = ` ${tokenize(fold(text)).join(' ')} `;
+  // A phrase matches at a word start, so "safeguard" matches "safeguards".
+  return CONTESTED_PHRASES.filter((p) => phrase.includes(` ${p}`));
+}
 
 export function detectIntents(question: string): IntentSignals {
   const folded = fold(question);
   const words = tokenize(folded);
   const has = (set: Set<string>) => words.some((w) => set.has(w));
   const phrase = ` ${words.join(' ')} `;
-  const when = has(WHEN_WORDS) || IN_FORCE.test(folded);
+  const when = has(WHEN_WORDS) || IN_FORCE.test(folded) || STATUS.test(folded);
+  // "What does X say": quotes only when X is not the treaty itself ("what does it say about Y").
+  const sayAt = words.findIndex((w) => SAY_VERBS.has(w));
+  const treatySays = sayAt > 0 && words.slice(Math.max(0, sayAt - 3), sayAt).some((w) => TREATY_SUBJECT.has(w));
+  const quoteWord = words.some((w) => QUOTE_WORDS.has(w) && !(treatySays && SAY_VERBS.has(w)));
   // "timeline", "history" or "key dates" with nothing else but filler: the whole timeline.
   const filler = new Set(['the', 'of', 'a', 'key', 'show', 'me', 'what', 'is', 'its', 'full', 'give', 'and', 'convention', 'treaty', 'cybercrime', 'un', 'please']);
   const timelineOnly = has(TIMELINE_WORDS) && words.every((w) => TIMELINE_WORDS.has(w) || filler.has(w));
   const stance = has(CRITICAL_WORDS) ? 'critical' : has(SUPPORTIVE_WORDS) || (words[0] === 'who' && words.some((w) => w.startsWith('support'))) ? 'supportive' : undefined;
   return {
-    quotes: has(QUOTE_WORDS) || has(STANCE_NOUNS) || (stance !== undefined && words[0] === 'who'),
+    quotes: quoteWord || has(STANCE_NOUNS) || (stance !== undefined && words[0] === 'who'),
     stance,
     when,
     timelineOnly,
     purpose: has(PURPOSE_WORDS),
     sources: has(SOURCE_WORDS) && words.length <= 4,
-    // A phrase matches at a word start, so "safeguard" matches "safeguards".
-    contested: CONTESTED_PHRASES.filter((p) => phrase.includes(` ${p}`)),
+    contested: contestedTopics(question),
     why: words[0] === 'why' || phrase.includes(' reason ') || phrase.includes(' reasons '),
     task: TASK_VERBS.has(words[0] ?? ''),
+    verdict: words.filter((w) => VERDICT_WORDS.has(w)),
   };
 }
 

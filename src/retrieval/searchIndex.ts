@@ -10,6 +10,8 @@ interface IndexedDoc {
   kind: EntryKind;
   title: string;
   aliases: string;
+  /** Everyday questions the entry answers (its `asks:`): never shown, only searched. */
+  asks: string;
   text: string;
 }
 
@@ -28,7 +30,8 @@ export interface Hit {
 export const MAX_HITS = 200;
 
 export interface SearchIndex {
-  search(terms: string[]): Hit[];
+  /** `boosts`: a weight per term for terms that weigh other than 1. */
+  search(terms: string[], boosts?: Map<string, number>): Hit[];
   /** Whether a processed term occurs anywhere in the knowledge base, exactly. */
   hasTerm(term: string): boolean;
   /**
@@ -40,7 +43,7 @@ export interface SearchIndex {
   documentShare(term: string): number;
 }
 
-const FIELD_BOOST = { title: 3, aliases: 2.5, text: 1 };
+const FIELD_BOOST = { title: 3, aliases: 2.5, asks: 1.5, text: 1 };
 
 // Summaries of whole chapters and glossary entries are broader than an article or a passage; at equal
 // relevance the specific entry should win.
@@ -58,25 +61,31 @@ function analyse(text: string): string {
  * An entry with its fields already analysed, so tokenizing and stemming happen once per entry: the
  * vocabulary and document frequencies below are read from the same terms MiniSearch indexes.
  */
-function toDoc(entry: Entry): IndexedDoc {
+function toDoc(entry: Entry, withAsks: boolean): IndexedDoc {
   // Who said a quote is searched like an alias: "Deborah Brown", "Human Rights Watch". (One field
   // fewer to look up for every query term.)
   const people = entry.kind === 'quote' ? [entry.speaker, entry.role, entry.organisation] : [];
   const aliases = [...entry.aliases, ...people].filter(Boolean).join(' ');
-  return { id: entry.id, kind: entry.kind, title: analyse(entry.title), aliases: analyse(aliases), text: analyse(entry.text) };
+  const asks = withAsks ? analyse(entry.asks.join(' ')) : '';
+  return { id: entry.id, kind: entry.kind, title: analyse(entry.title), aliases: analyse(aliases), asks, text: analyse(entry.text) };
 }
 
 /** Fields and queries are analysed before they reach MiniSearch: it only splits on spaces. */
 const splitTerms = (text: string): string[] => text.split(' ').filter(Boolean);
 
-export function buildSearchIndex(entries: Entry[]): SearchIndex {
-  const docs = entries.filter((e) => e.kind !== 'source').map(toDoc);
+export interface IndexOptions {
+  /** Index entries' `asks:` questions (default true). */
+  asks?: boolean;
+}
+
+export function buildSearchIndex(entries: Entry[], options: IndexOptions = {}): SearchIndex {
+  const docs = entries.filter((e) => e.kind !== 'source').map((e) => toDoc(e, options.asks !== false));
   // Document frequency of every term; its keys are the vocabulary.
   const documentFrequency = new Map<string, number>();
   const vocabulary = { has: (term: string) => documentFrequency.has(term) };
   const kinds = new Map(docs.map((d) => [d.id, d.kind]));
   const mini = new MiniSearch<IndexedDoc>({
-    fields: ['title', 'aliases', 'text'],
+    fields: ['title', 'aliases', 'asks', 'text'],
     storeFields: [],
     tokenize: splitTerms,
     processTerm: (term) => term,
@@ -92,13 +101,14 @@ export function buildSearchIndex(entries: Entry[]): SearchIndex {
   });
   mini.addAll(docs);
   for (const d of docs) {
-    for (const term of new Set(splitTerms(`${d.title} ${d.aliases} ${d.text}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of new Set(splitTerms(`${d.title} ${d.aliases} ${d.asks} ${d.text}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   return {
-    search(terms) {
+    search(terms, boosts) {
       if (!terms.length) return [];
       // Terms are already processed, as the index's are.
-      const results: SearchResult[] = mini.search(terms.join(' '));
+      const boostTerm = boosts?.size ? (term: string) => boosts.get(term) ?? 1 : undefined;
+      const results: SearchResult[] = mini.search(terms.join(' '), boostTerm ? { boostTerm } : undefined);
       // The kind boost multiplies a document's whole score, so it is applied here once per result
       // rather than through MiniSearch's boostDocument, which is called for every term and field.
       // Boosts are at most 1, so re-sorting a margin past MAX_HITS keeps the top MAX_HITS right.

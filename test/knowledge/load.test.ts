@@ -146,7 +146,7 @@ describe('broken knowledge files are reported as file:line: field: reason', () =
 
   it('an unknown related article', () => {
     const problems = problemsAfter((c) => c.edit('articles/article-07.md', (s) => s.replace(/^related: .*$/m, 'related: [8, 99]')));
-    expect(problems).toEqual(['articles/article-07.md:8: related: article 99 does not exist']);
+    expect(problems).toEqual(['articles/article-07.md:9: related: article 99 does not exist']);
   });
 
   it('an empty text, a wrong field value, a typo in a field name: all reported at once', () => {

@@ -21,7 +21,18 @@ export interface Composer {
   why(query: string, hits: Hit[]): Answer;
   when(query: string, hits: Hit[]): Answer;
   search(query: string, ranked: Hit[]): Answer;
+  /** Another instrument: not covered; offer what this convention says on its relation to others. */
+  otherInstrument(query: string, name: string): Answer;
+  /** How this convention relates to another instrument: the provision on that first, then the rest. */
+  relation(query: string, ranked: Hit[]): Answer;
+  /** "difference between X and Y": the best entry for each side first, then the rest. */
+  comparison(query: string, sides: Hit[][], ranked: Hit[]): Answer;
+  /** Close to an answer but under the bar: "did you mean" the best two or three candidates. */
+  unsure(query: string, ranked: Hit[]): Answer;
 }
+
+/** Candidates offered when unsure. */
+const UNSURE_CANDIDATES = 3;
 
 export function createComposer(corpus: Corpus, out: Assembler): Composer {
   const { index, articleIndex, quotes, sources, datedFacts, entry } = corpus;
@@ -32,6 +43,17 @@ export function createComposer(corpus: Corpus, out: Assembler): Composer {
     return [...out.fromHits(out.ofKind(hits, 'article'), 1, seen), ...out.fromHits(out.ofKind(hits, 'passage'), 2, seen)];
   })();
   const quoteWords = new Set(processed(QUOTE_QUERY));
+  // The provision on how the convention relates to other treaties, found by its own alias.
+  const relationArticle = (corpus.named.get(processed('relationship with other treaties').join(' ')) ?? []).map((id) => entry(id)!).find((e) => e.kind === 'article');
+  const relationSuggestions = relationArticle?.kind === 'article' ? [out.articleSuggestion(relationArticle.number), 'What are the objectives?'] : ['What are the objectives?'];
+  /** What to ask to get an entry: an article by number, a quote by its speaker, anything else by title. */
+  const askFor = (id: string): string => {
+    const e = entry(id)!;
+    if (e.kind === 'article') return out.articleSuggestion(e.number);
+    if (e.kind === 'quote') return `What did ${e.speaker} say?`;
+    if (e.kind === 'term') return `What is ${e.title}?`;
+    return e.title;
+  };
 
   return {
     sources(query) {
@@ -72,6 +94,32 @@ export function createComposer(corpus: Corpus, out: Assembler): Composer {
       const seen = new Set<string>();
       const facts = out.fromHits(out.ofKind(hits, 'fact'), 2, seen);
       return out.answer(query, 'timeline', [...facts, ...out.fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
+    },
+    otherInstrument: (query, name) => out.answer(query, 'search', [], { type: 'other_instrument', name }, relationSuggestions),
+    relation(query, ranked) {
+      const seen = new Set<string>();
+      const first = relationArticle ? [out.toResult(relationArticle, 1)] : [];
+      if (relationArticle) seen.add(relationArticle.id);
+      return out.answer(query, 'search', [...first, ...out.fromHits(ranked, SEARCH_RESULTS - first.length, seen)]);
+    },
+    comparison(query, sides, ranked) {
+      const seen = new Set<string>();
+      const tops = sides.flatMap((hits) => out.fromHits(hits, 1, seen));
+      const results = [...tops, ...out.fromHits(ranked, Math.max(0, SEARCH_RESULTS - tops.length), seen)];
+      return out.answer(query, 'search', results, undefined, out.followUps(results));
+    },
+    unsure(query, ranked) {
+      const candidates: { id: string; title: string }[] = [];
+      const asks = new Set<string>();
+      for (const h of ranked) {
+        if (candidates.length >= UNSURE_CANDIDATES) break;
+        const e = entry(h.id)!;
+        if (e.kind === 'passage' || asks.has(askFor(h.id))) continue;
+        asks.add(askFor(h.id));
+        candidates.push({ id: e.id, title: e.title });
+      }
+      if (candidates.length < 2) return out.answer(query, 'search', []);
+      return out.answer(query, 'search', [], { type: 'unsure', candidates }, [...asks]);
     },
     search(query, ranked) {
       const results = out.withLinkedArticles(out.fromHits(ranked, SEARCH_RESULTS, new Set()));

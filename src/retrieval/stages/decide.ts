@@ -2,7 +2,8 @@
 import type { Corpus } from '../corpus.js';
 import { decideAbstention, type AbstentionDecision } from '../abstain.js';
 import type { Hit } from '../searchIndex.js';
+import type { TermGroup } from './expand.js';
 
-export function decide(corpus: Corpus, searched: string[], hits: Hit[], words: Map<string, string>): AbstentionDecision {
-  return decideAbstention(searched, hits, corpus.index, words);
+export function decide(corpus: Corpus, groups: TermGroup[], hits: Hit[]): AbstentionDecision {
+  return decideAbstention(groups, hits, corpus.index);
 }

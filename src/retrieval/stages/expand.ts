@@ -1,14 +1,105 @@
-// Stage: expand. The question's content words as index terms, each mapped to the word as typed.
-import { processedWords } from '../corpus.js';
+// Stage: expand. The question's content words become weighted groups of index terms: each word
+// (or a lexicon phrase) weighs what it tells in everyday English, and may be found under the
+// convention's own words for it ("teens" → child, "locked up" → imprisonment). Later stages judge
+// coverage by groups, so a word found by any of its alternatives counts once, at its own weight.
+import type { Concept, Lexicon } from '../../knowledge/lexicon.js';
+import { processed } from '../corpus.js';
+import { layersOf, type Layers } from '../options.js';
+import { contentWords, fold, processTerm, tokenize } from '../text.js';
+import { wordWeight } from '../wordWeights.js';
 
-export interface Terms {
-  /** Processed (folded, stemmed) content terms, in question order. */
+/** A lexicon's alternatives weigh this much in search against the word as typed. */
+const LEXICON_BOOST = 0.6;
+/** Longest lexicon phrase, in words. */
+const MAX_PHRASE = 5;
+
+export interface TermGroup {
+  /** The word as typed (folded), or the lexicon phrase. */
+  word: string;
+  /** How much the group tells, from MIN_WEIGHT to 1 (1 for all when word weights are off). */
+  weight: number;
+  /** Index terms that find it: the word's own term first (if it has one), then lexicon terms. */
   terms: string[];
-  /** Each term to the word as typed. */
-  words: Map<string, string>;
+  /** Found through the lexicon: known by definition. */
+  fromLexicon: boolean;
+  /** The lexicon's words for it, as written there. */
+  means?: string;
 }
 
-export function expand(query: string): Terms {
-  const words = processedWords(query);
-  return { terms: [...words.keys()], words };
+export interface Meaning {
+  terms: string[];
+  means: string;
+}
+
+export interface Terms {
+  /** The question's own content terms (no lexicon), in question order. */
+  plain: string[];
+  /** Every term searched for, in question order, once each. */
+  terms: string[];
+  groups: TermGroup[];
+  /** Search boost per term, for terms weighing other than 1. */
+  boosts: Map<string, number>;
+}
+
+/** The lexicon's phrases as word sequences, to the terms they mean. */
+export function compileLexicon(lexicon: Lexicon): Map<string, Meaning> {
+  const phrases = new Map<string, Meaning>();
+  for (const c of lexicon.concepts) for (const w of c.words) phrases.set(w, { terms: meaningTerms(c), means: c.means });
+  return phrases;
+}
+
+function meaningTerms(c: Concept): string[] {
+  return [...new Set(tokenize(c.means).map(processTerm).filter((t): t is string => !!t && !/^\d+$/.test(t)))];
+}
+
+/** Without a lexicon (the default), the groups are the question's own words. */
+export function expand(query: string, phrases: Map<string, Meaning> = new Map(), layers: Layers = layersOf()): Terms {
+  const tokens = tokenize(fold(query));
+  const groups: TermGroup[] = [];
+  const weigh = (words: string[]) => (layers.wordWeights ? Math.max(...words.map(wordWeight)) : 1);
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    if (layers.lexicon) {
+      for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !matched; n--) {
+        const words = tokens.slice(i, i + n);
+        const meaning = phrases.get(words.join(' '));
+        if (!meaning) continue;
+        matched = n;
+        const own = words.length === 1 ? ownTerm(words[0]!) : undefined;
+        const content = contentWords(words.join(' '));
+        groups.push({ word: words.join(' '), weight: weigh(content.length ? content : words), terms: [...new Set([...(own ? [own] : []), ...meaning.terms])], fromLexicon: true, means: meaning.means });
+      }
+    }
+    if (matched) { i += matched; continue; }
+    const word = tokens[i]!;
+    const own = contentWords(word).length ? ownTerm(word) : undefined;
+    if (own) groups.push({ word, weight: weigh([word]), terms: [own], fromLexicon: false });
+    i++;
+  }
+  return { plain: processed(query), ...merge(groups) };
+}
+
+/** A word's own index term, unless it is a bare number. */
+function ownTerm(word: string): string | undefined {
+  return /^\d+$/.test(word) ? undefined : processTerm(word) ?? undefined;
+}
+
+/** One group per term a word contributes first; lexicon alternatives search at a lower boost. */
+function merge(all: TermGroup[]): Omit<Terms, 'plain'> {
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  const boosts = new Map<string, number>();
+  const terms: string[] = [];
+  for (const g of all) {
+    if (seen.has(g.terms.join(' '))) continue;
+    seen.add(g.terms.join(' '));
+    groups.push(g);
+    g.terms.forEach((t, i) => {
+      const boost = g.fromLexicon && !(i === 0 && g.terms.length > 1 && t === processTerm(g.word)) ? LEXICON_BOOST / Math.sqrt(g.terms.length) : 1;
+      if (!boosts.has(t) || boosts.get(t)! < boost) boosts.set(t, boost);
+      if (!terms.includes(t)) terms.push(t);
+    });
+  }
+  for (const [t, b] of boosts) if (b === 1) boosts.delete(t);
+  return { terms, groups, boosts };
 }

@@ -1,6 +1,8 @@
 // Stage: rerank. MiniSearch's BM25 order, corrected by what it cannot see: how much of the question
 // each entry covers, words written together, and questions that are an entry's very name.
+import { groupCoverage } from '../abstain.js';
 import type { Corpus } from '../corpus.js';
+import type { TermGroup } from './expand.js';
 import type { Hit } from '../searchIndex.js';
 import { contentWords } from '../text.js';
 
@@ -20,8 +22,8 @@ function rescoreHead(hits: Hit[], factor: (h: Hit) => number): Hit[] {
  * (a section heading that repeats two words, say): scores are scaled by the square of the share of
  * the question's words each entry matches.
  */
-function preferCoverage(hits: Hit[], terms: string[]): Hit[] {
-  return terms.length < 2 ? hits : rescoreHead(hits, (h) => (h.queryTerms.length / terms.length) ** COVERAGE_POWER);
+function preferCoverage(hits: Hit[], groups: TermGroup[]): Hit[] {
+  return groups.length < 2 ? hits : rescoreHead(hits, (h) => groupCoverage(groups, h) ** COVERAGE_POWER);
 }
 
 /**
@@ -36,10 +38,14 @@ function boostPhrase(corpus: Corpus, hits: Hit[], query: string): Hit[] {
   return rescoreHead(hits, (h) => (corpus.foldedText.get(h.id)!.includes(phrase) ? 2 : 1));
 }
 
-export function rerank(corpus: Corpus, hits: Hit[], query: string, terms: string[], searched: string[]): Hit[] {
+export function rerank(corpus: Corpus, hits: Hit[], query: string, terms: string[], groups: TermGroup[]): Hit[] {
   // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
   // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
-  const exact = new Set(corpus.named.get(terms.join(' ')) ?? []);
-  const phrased = boostPhrase(corpus, preferCoverage(hits, searched), query);
-  return exact.size ? [...phrased.filter((h) => exact.has(h.id)), ...phrased.filter((h) => !exact.has(h.id))] : phrased;
+  // An entry titled so names it more than one listing it among aliases: titles come first.
+  const key = terms.join(' ');
+  const phrased = boostPhrase(corpus, preferCoverage(hits, groups), query);
+  const titled = new Set(corpus.titled.get(key) ?? []);
+  const aliased = new Set((corpus.named.get(key) ?? []).filter((id) => !titled.has(id)));
+  if (!titled.size && !aliased.size) return phrased;
+  return [...phrased.filter((h) => titled.has(h.id)), ...phrased.filter((h) => aliased.has(h.id)), ...phrased.filter((h) => !titled.has(h.id) && !aliased.has(h.id))];
 }
