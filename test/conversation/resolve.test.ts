@@ -1,5 +1,6 @@
 // The conversation stage over the real knowledge base: each kind of follow-up, carried from a real
 // first turn's context, and the guarantee that a question standing alone ignores the context.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer.js';
 import { askedIn, contextOf, parseContext, type ConversationContext } from '../../src/conversation/context.js';
@@ -76,5 +77,19 @@ describe('conversation context', () => {
   it('ignores a context whose entries no longer exist', () => {
     const stale: ConversationContext = { question: 'old', ids: ['article-999'] };
     expect(engine.ask('tell me more', stale)).toEqual(engine.ask('tell me more'));
+  });
+});
+
+describe('conversation stage on any input', () => {
+  const ctx = contextOf(engine.ask('article 7'));
+  it('never throws, answers the same twice, and a question with its own reference ignores the context', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('', 'and ', 'what about ', 'is that '), (words, opener) => {
+      const q = `${opener}${words}`;
+      const a = engine.ask(q, ctx);
+      expect(engine.ask(q, ctx)).toEqual(a);
+      expect(a.results.length).toBeLessThanOrEqual(10);
+      if (a.context) expect(a.context.from).toEqual(ctx!.ids);
+      expect(engine.ask(`${q} article 12`, ctx).context).toBeUndefined();
+    }), { numRuns: 150 });
   });
 });
