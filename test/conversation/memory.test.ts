@@ -1,18 +1,15 @@
 // Conversations kept through the real handler and engine, in the memory store and in Redis (the shared
 // server on 127.0.0.1:6379, under a key prefix of this run's own): two turns carry over, the window
 // expires, conversations never leak into each other, and a failing store costs only the context.
-import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer.js';
 import { CONVERSATION_WINDOW_MS, createConversations } from '../../src/conversation/memory.js';
 import type { Reply } from '../../src/runtime/handler.js';
-import { connectRedisState, type RedisState } from '../../src/runtime/state/redis.js';
 import { createMemoryStore, type StateStore } from '../../src/runtime/state/store.js';
 import { testHandler } from '../helpers/engine.js';
-import { SHARED_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { closeStores, STORES } from '../helpers/stores.js';
 
-const opened: RedisState[] = [];
-afterAll(async () => { await Promise.all(opened.map((s) => s.store.close())); });
+afterAll(closeStores);
 
 const answerOf = (reply: Reply): Answer => {
   if (reply.type !== 'answer') throw new Error(`expected an answer, got ${reply.type}`);
@@ -25,16 +22,7 @@ function conversing(store: StateStore, windowMs?: number) {
     answerOf(await handler.handle({ text, user: 'U1', platform: 'console', ...(conversation ? { conversation } : {}) }));
 }
 
-const stores: [string, () => Promise<StateStore>][] = [
-  ['memory', async () => createMemoryStore()],
-  ['redis', async () => {
-    const state = await connectRedisState({ url: SHARED_REDIS_URL, prefix: uniquePrefix('conversations'), logger: pino({ level: 'silent' }) });
-    opened.push(state);
-    return state.store;
-  }],
-];
-
-describe.each(stores)('conversations in the %s store', (_name, open) => {
+describe.each(STORES)('conversations in the %s store', (_name, open) => {
   it('carry a conversation over two turns, and keep only the question and result ids', async () => {
     const store = await open();
     const ask = conversing(store);

@@ -1,27 +1,36 @@
 // Conversations through the real discord.js client: a chain of replies to the bot's answers, and a
-// DM, each carry follow-ups, shown with "(following on from …)"; a fresh mention starts anew.
+// DM, each carry follow-ups, shown with "(following on from …)"; a fresh mention starts anew. One store
+// for the adapter and the conversations, as bot.ts wires them: memory, then Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversations } from '../../src/conversation/memory.js';
-import { createMemoryStore } from '../../src/runtime/state/store.js';
 import { testHandler } from '../helpers/engine.js';
+import { closeStores, STORES } from '../helpers/stores.js';
 import { recording, sendProblems, startBot, visible, type Bot } from './harness.js';
 import { ALICE, BOT, BOT_ID, messagePayload } from './payloads.js';
 
-const handler = recording(testHandler({ conversations: createConversations(createMemoryStore()) }));
-let bot: Bot;
-beforeAll(async () => { bot = await startBot({ handler }); });
-afterAll(async () => { await bot?.stop(); });
+afterAll(closeStores);
 
-/** Dispatch MESSAGE_CREATE; the bot's reply to it, and that reply as a message one can reply to. */
-async function say(message: ReturnType<typeof messagePayload>) {
-  bot.fake.dispatch('MESSAGE_CREATE', message);
-  const call = await bot.fake.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === message.id);
-  // As Discord sends the bot's answer inside a reply to it: with what it replied to.
-  const sent = messagePayload({ author: BOT, content: call.body.content, id: call.response.id, dm: message.channel_type === 1, extra: { message_reference: call.response.message_reference } });
-  return { call, text: visible(call.body), sent };
-}
+describe.each(STORES)('Discord conversations (%s store)', (_name, open) => {
+  let handler: ReturnType<typeof recording>;
+  let bot: Bot;
+  beforeAll(async () => {
+    const store = await open();
+    handler = recording(testHandler({ conversations: createConversations(store) }));
+    bot = await startBot({ handler, store });
+  });
+  afterAll(async () => { await bot?.stop(); });
 
-describe('Discord conversations', () => {
+  /** Dispatch MESSAGE_CREATE; the bot's reply to it, and that reply as a message one can reply to. */
+  async function say(message: ReturnType<typeof messagePayload>) {
+    bot.fake.dispatch('MESSAGE_CREATE', message);
+    const call = await bot.fake.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === message.id);
+    // As Discord sends the bot's answer inside a reply to it: with what it replied to.
+    const sent = messagePayload({
+      author: BOT, content: call.body.content, id: call.response.id, dm: message.channel_type === 1, extra: { message_reference: call.response.message_reference },
+    });
+    return { call, text: visible(call.body), sent };
+  }
+
   it('a chain of replies to the bot follows on from the answer replied to', async () => {
     const first = await say(messagePayload({ author: ALICE, content: `<@${BOT_ID}> article 7`, mentions: [BOT] }));
     expect(first.text).not.toContain('following on from');

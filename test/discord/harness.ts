@@ -10,7 +10,7 @@ import type { RunningAdapter } from '../../adapters/shared/adapter.js';
 import { handlerFrom, testEngine, testHandler } from '../helpers/engine.js';
 import { FakeDiscord, type RestCall } from './fakeDiscord.js';
 import { APP_ID, TOKEN, type Json } from './payloads.js';
-import { createMemoryStore } from '../../src/runtime/state/store.js';
+import { createMemoryStore, type StateStore } from '../../src/runtime/state/store.js';
 
 export interface Bot {
   fake: FakeDiscord;
@@ -18,7 +18,7 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { handler?: Handler; tuning?: DiscordTuning; recorder?: Recorder } = {}): Promise<Bot> {
+export async function startBot(options: { handler?: Handler; tuning?: DiscordTuning; recorder?: Recorder; store?: StateStore } = {}): Promise<Bot> {
   const fake = await FakeDiscord.start();
   try {
     const adapter = await startDiscord(
@@ -26,7 +26,7 @@ export async function startBot(options: { handler?: Handler; tuning?: DiscordTun
         handler: options.handler ?? testHandler(),
         engine: testEngine(),
         logger: pino({ level: 'silent' }),
-        store: createMemoryStore(), health: { isReady: () => true },
+        store: options.store ?? createMemoryStore(), health: { isReady: () => true },
         recorder: options.recorder,
         config: { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
       },

@@ -1,10 +1,11 @@
 // Conversations through the real Bolt app: a thread the bot answered in and a DM each carry a
 // follow-up over two turns, shown with "(following on from …)"; a thread in one channel never leaks
-// into a thread of the same timestamp in another.
+// into a thread of the same timestamp in another. One store for the adapter and the conversations, as
+// bot.ts wires them: memory, then Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversations } from '../../src/conversation/memory.js';
-import { createMemoryStore } from '../../src/runtime/state/store.js';
 import { testHandler } from '../helpers/engine.js';
+import { closeStores, STORES } from '../helpers/stores.js';
 import { BOT_USER_ID } from './fakeSlack.js';
 import { startHarness, type Harness } from './harness.js';
 import { limitViolations, pingRisks, visibleText } from './slackChecks.js';
@@ -12,10 +13,13 @@ import { limitViolations, pingRisks, visibleText } from './slackChecks.js';
 let ts = 1_850_000_000;
 const nextTs = () => `${++ts}.000300`;
 
-describe('Slack conversations', () => {
+afterAll(closeStores);
+
+describe.each(STORES)('Slack conversations (%s store)', (_name, open) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ handler: testHandler({ conversations: createConversations(createMemoryStore()) }) });
+    const store = await open();
+    h = await startHarness({ store, handler: testHandler({ conversations: createConversations(store) }) });
   });
   afterAll(() => h.close());
 

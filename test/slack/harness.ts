@@ -9,7 +9,7 @@ import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../adapt
 import { testEngine, testHandler } from '../helpers/engine.js';
 import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from './fakeSlack.js';
 import { signedHeaders } from './sign.js';
-import { createMemoryStore } from '../../src/runtime/state/store.js';
+import { createMemoryStore, type StateStore } from '../../src/runtime/state/store.js';
 
 export const SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -20,6 +20,8 @@ export interface HarnessOptions {
   /** Request limits and the like, over the harness's own options. */
   app?: SlackAppOptions;
   recorder?: Recorder;
+  /** The adapter's state store (memory unless given). */
+  store?: StateStore;
 }
 
 export interface Harness {
@@ -54,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     botToken: 'xoxb-test-token', mode: 'http', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, publicAnswers: options.publicAnswers ?? false,
   };
   const slack = createSlackApp(
-    { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), store: createMemoryStore(), health: { isReady: () => ready.value }, recorder: options.recorder, config },
+    { handler, engine: testEngine(), logger: options.logger ?? pino({ level: 'silent' }), store: options.store ?? createMemoryStore(), health: { isReady: () => ready.value }, recorder: options.recorder, config },
     { host: '127.0.0.1', retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 }, ...options.app },
   );
   await slack.start();
