@@ -6,9 +6,8 @@
 // 2-CPU machine throughput cannot grow with replicas; what this shows is the cost of sharing state.
 import { cpus } from 'node:os';
 import { uniquePrefix } from '../test/helpers/redis.js';
-import { buildBundle, pool, slackClient, startReplica, type Replica } from '../test/fleet/fleet.js';
-import { startProxy } from '../test/fleet/proxy.js';
-import { startFakeSlack, type FakeSlack } from '../test/slack/fakeSlack.js';
+import { buildBundle, pool, slackClient, startFleet } from '../test/fleet/fleet.js';
+import type { FakeSlack } from '../test/slack/fakeSlack.js';
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -40,12 +39,8 @@ async function burst(fake: FakeSlack, base: string, count: number, offset: numbe
 }
 
 async function run(replicaCount: number, state: 'memory' | 'redis'): Promise<boolean> {
-  const fake = await startFakeSlack();
-  const prefix = uniquePrefix('bench');
-  const replicas: Replica[] = await Promise.all(Array.from({ length: replicaCount }, () => startReplica({
-    apiUrl: fake.apiUrl, ...(state === 'redis' ? { redisUrl: REDIS_URL, redisPrefix: prefix } : {}), env: { LOG_LEVEL: 'warn' },
-  })));
-  const proxy = await startProxy(replicas.map((r) => r.port));
+  const fleet = await startFleet(replicaCount, { ...(state === 'redis' ? { redisUrl: REDIS_URL, redisPrefix: uniquePrefix('bench') } : {}), env: { LOG_LEVEL: 'warn' } });
+  const { fake, proxy } = fleet;
   try {
     await burst(fake, proxy.url, WARM_UP, 1_000_000);
     const { samples, seconds } = await burst(fake, proxy.url, TOTAL, 0);
@@ -60,9 +55,7 @@ async function run(replicaCount: number, state: 'memory' | 'redis'): Promise<boo
     console.log(`${replicaCount} replica${replicaCount > 1 ? 's' : ' '} ${state.padEnd(6)} | ${(TOTAL / seconds).toFixed(0).padStart(5)} commands/s | ack p50 ${ms(percentile(acks, 50)).padStart(8)}, p99 ${ms(percentile(acks, 99)).padStart(8)} | answer p99 ${ms(percentile(answers, 99)).padStart(8)} | acknowledged ${acked}/${TOTAL}, answered twice ${twice}, lost ${lost}`);
     return acked === TOTAL && twice === 0 && lost === 0;
   } finally {
-    await Promise.all(replicas.map((r) => r.kill()));
-    await proxy.close();
-    await fake.close();
+    await fleet.close();
   }
 }
 

@@ -6,8 +6,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitUntil } from '../helpers/redis.js';
-import { BOT_USER_ID, TEAM_ID, type FakeSlack, type Json } from '../slack/fakeSlack.js';
+import { BOT_USER_ID, TEAM_ID, startFakeSlack, type FakeSlack, type Json } from '../slack/fakeSlack.js';
 import { signedHeaders } from '../slack/sign.js';
+import { startProxy, type Proxy } from './proxy.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SECRET = 'fleet-signing-secret-0123456789';
@@ -86,6 +87,34 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     throw error;
   }
   return replica;
+}
+
+/** `count` HTTP replicas behind the round-robin proxy, answering through a fake Slack of their own. */
+export interface Fleet {
+  fake: FakeSlack;
+  replicas: Replica[];
+  proxy: Proxy;
+  slack: ReturnType<typeof slackClient>;
+  close(): Promise<void>;
+}
+
+export async function startFleet(count: number, options: Omit<ReplicaOptions, 'apiUrl'>): Promise<Fleet> {
+  const fake = await startFakeSlack();
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startReplica({ ...options, apiUrl: fake.apiUrl })));
+  const replicas = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const close = async () => {
+    await Promise.all(replicas.map((r) => r.kill()));
+    await proxy?.close();
+    await fake.close();
+  };
+  let proxy: Proxy | undefined;
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await close();
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  proxy = await startProxy(replicas.map((r) => r.port));
+  return { fake, replicas, proxy, slack: slackClient(fake), close };
 }
 
 /** The replica's /readyz body. */

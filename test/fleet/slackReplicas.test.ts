@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../adapters/slack/blocks.js';
 import { SHARED_REDIS_URL, startPrivateRedis, uniquePrefix, waitUntil, type PrivateRedis } from '../helpers/redis.js';
-import { startFakeSlack, type FakeSlack, type Json } from '../slack/fakeSlack.js';
+import type { FakeSlack, Json } from '../slack/fakeSlack.js';
 import { findButton } from '../slack/harness.js';
 import { visibleText } from '../slack/slackChecks.js';
-import { buildBundle, pool, readiness, slackClient, startReplica, type Replica } from './fleet.js';
-import { startProxy, type Proxy } from './proxy.js';
+import { buildBundle, pool, readiness, startFleet, type Fleet, type Replica } from './fleet.js';
+import type { Proxy } from './proxy.js';
 
 const QUESTIONS = ['article 6', 'quotes HRW', 'timeline', 'chapter 2', 'what are the objectives?', 'does it cover ransomware?'];
 const direct = (r: Replica) => `http://127.0.0.1:${r.port}`;
@@ -29,22 +29,16 @@ const threadReplies = (fake: FakeSlack, ts: string) => fake.posts('chat.postMess
 const mention = (ts: string, text: string) => ({ type: 'app_mention', user: 'U0EVENTS', text: `<@UBOT123> ${text}`, channel: 'C0FLEET', ts, event_ts: ts });
 
 describe('three Slack HTTP replicas behind a load balancer, sharing Redis', () => {
+  let fleet: Fleet;
   let fake: FakeSlack;
-  let replicas: Replica[] = [];
+  let replicas: Replica[];
   let proxy: Proxy;
-  let slack: ReturnType<typeof slackClient>;
+  let slack: Fleet['slack'];
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    slack = slackClient(fake);
-    const prefix = uniquePrefix('fleet');
-    replicas = await Promise.all([0, 1, 2].map(() => startReplica({ apiUrl: fake.apiUrl, redisUrl: SHARED_REDIS_URL, redisPrefix: prefix, ratePerMinute: 5 })));
-    proxy = await startProxy(replicas.map((r) => r.port));
+    fleet = await startFleet(3, { redisUrl: SHARED_REDIS_URL, redisPrefix: uniquePrefix('fleet'), ratePerMinute: 5 });
+    ({ fake, replicas, proxy, slack } = fleet);
   }, 30_000);
-  afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.kill()));
-    await proxy?.close();
-    await fake?.close();
-  });
+  afterAll(() => fleet?.close());
 
   it('answers every signed /treaty command exactly once, spread over every replica', async () => {
     const sent = await pool(45, 15, (i) => slack.command(proxy.url, QUESTIONS[i % QUESTIONS.length]!, `U0BURST${i}`));
@@ -135,22 +129,19 @@ describe('three Slack HTTP replicas behind a load balancer, sharing Redis', () =
 });
 
 describe('Redis stopped and restarted during a burst (a private redis-server)', () => {
-  let fake: FakeSlack;
+  let fleet: Fleet;
   let redis: PrivateRedis;
-  let replicas: Replica[] = [];
+  let fake: FakeSlack;
+  let replicas: Replica[];
   let proxy: Proxy;
-  let slack: ReturnType<typeof slackClient>;
+  let slack: Fleet['slack'];
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    slack = slackClient(fake);
     redis = await startPrivateRedis();
-    replicas = await Promise.all([0, 1].map(() => startReplica({ apiUrl: fake.apiUrl, redisUrl: redis.url })));
-    proxy = await startProxy(replicas.map((r) => r.port));
+    fleet = await startFleet(2, { redisUrl: redis.url });
+    ({ fake, replicas, proxy, slack } = fleet);
   }, 30_000);
   afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.kill()));
-    await proxy?.close();
-    await fake?.close();
+    await fleet?.close();
     await redis?.stop();
   });
 
