@@ -8,7 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface Sql extends Queryable {
@@ -92,12 +92,12 @@ function alive(pid: number): boolean {
 
 /** An open PGlite as Sql (tests share one instance, a schema per test). */
 export function pgliteSql(db: PGlite): Sql {
-  const query = async <T extends Row>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows;
+  const query = async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows;
   return {
     kind: 'pglite',
     query,
     exec: async (text) => { await db.exec(text); },
-    transaction: (fn) => db.transaction((tx) => fn({ query: async <T extends Row>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows })),
+    transaction: (fn) => db.transaction((tx) => fn({ query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows })),
     close: () => db.close(),
   };
 }
@@ -118,13 +118,13 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Sq
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
-    query: async <T extends Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
     exec: async (text) => { await pool.query(text); },
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: async <T extends Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[] });
+        const result = await fn({ query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[] });
         await client.query('COMMIT');
         return result;
       } catch (error) {
