@@ -27,6 +27,25 @@ export interface BotOptions {
   healthHost?: string;
   /** What keeps questions and feedback; built from config.database unless given. */
   recorder?: Recorder;
+  /** How long each adapter may take to connect (auth.test, the gateway) before start-up fails. */
+  startupTimeoutMs?: number;
+}
+
+/** A platform that never answers must not leave start-up waiting forever. */
+export const STARTUP_TIMEOUT_MS = 30_000;
+
+/** What each adapter waits for while it connects, for the message when it does not finish in time. */
+const CONNECTING: Record<string, string> = {
+  slack: 'Slack did not answer auth.test (or open the Socket Mode connection)',
+  discord: 'the Discord gateway did not become ready (login, then READY)',
+};
+
+/** An adapter that did not connect within the start-up timeout: the network or the API URL, not the credentials. */
+export class StartupTimeoutError extends Error {
+  constructor(readonly adapter: string, readonly ms: number) {
+    super(`${CONNECTING[adapter] ?? `${adapter} did not connect`} within ${ms / 1000} s`);
+    this.name = 'StartupTimeoutError';
+  }
 }
 
 export interface RunningBot {
@@ -40,6 +59,8 @@ export interface RunningBot {
   finished: Promise<void>;
   /** Stop taking requests, let those in flight finish (bounded), stop the adapters, close health. */
   stop(): Promise<void>;
+  /** After stop(): requests acknowledged but not answered within SHUTDOWN_TIMEOUT_MS (their askers heard nothing). */
+  readonly dropped: number;
 }
 
 /** An adapter that failed to start, named so the operator knows which credentials to check. */
@@ -116,7 +137,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded }, recorder };
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.
-    const outcomes = await Promise.allSettled(plans.map((plan) => plan.start(deps)));
+    const startupMs = options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS;
+    const outcomes = await Promise.allSettled(plans.map((plan) => withStartupTimeout(plan, deps, startupMs)));
     outcomes.forEach((o) => o.status === 'fulfilled' && adapters.push(o.value));
     const failed = outcomes.findIndex((o) => o.status === 'rejected');
     if (failed >= 0) throw new AdapterStartError(plans[failed]!.name, (outcomes[failed] as PromiseRejectedResult).reason);
@@ -134,9 +156,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   recorder.open();
 
   let stopped: Promise<void> | undefined;
-  const stop = async () => {
+  let dropped = 0;
+  const stop = async (): Promise<void> => {
     stopping = true;
-    await handler.drain(config.shutdownTimeoutMs);
+    const { unfinished } = await handler.drain(config.shutdownTimeoutMs);
+    dropped = unfinished.length;
+    if (unfinished.length) {
+      logger.error({ dropped: unfinished.length, shutdownTimeoutMs: config.shutdownTimeoutMs }, `shutdown: ${unfinished.length} acknowledged requests could not be answered within SHUTDOWN_TIMEOUT_MS`);
+      logger.debug({ requestIds: unfinished }, 'shutdown: requests dropped');
+    }
     // Disconnecting gets its own bound: SHUTDOWN_TIMEOUT_MS=0 means "don't wait for answers", not "don't say goodbye".
     const stopMs = Math.max(1000, config.shutdownTimeoutMs);
     const results = await Promise.allSettled(adapters.map((a) => bounded(a.stop(), stopMs, a.name)));
@@ -154,11 +182,27 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     isReady,
     finished,
     stop: () => (stopped ??= stop()),
+    get dropped() {
+      return dropped;
+    },
   };
 }
 
 /** How long a shutdown waits for the question log to be written. */
 const RECORDER_CLOSE_MS = 20_000;
+
+/** Start one adapter, or fail with StartupTimeoutError; one that connects too late is stopped again. */
+function withStartupTimeout(plan: Plan, deps: AdapterDeps, ms: number): Promise<RunningAdapter & { finished?: Promise<void> }> {
+  const starting = plan.start(deps);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void starting.then((late) => late.stop(), () => undefined);
+      reject(new StartupTimeoutError(plan.name, ms));
+    }, ms);
+  });
+  return Promise.race([starting, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** An adapter that hangs while disconnecting must not keep the process from exiting. */
 function bounded(promise: Promise<void>, ms: number, name: string): Promise<void> {

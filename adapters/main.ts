@@ -7,7 +7,7 @@ import dotenv from 'dotenv';
 import { KnowledgeError } from '../src/knowledge/open.js';
 import { configSecrets, parseConfig } from '../src/runtime/config.js';
 import { createLogger, redactSecrets, type Logger } from '../src/runtime/logger.js';
-import { AdapterStartError, startBot, type RunningBot } from './bot.js';
+import { AdapterStartError, StartupTimeoutError, startBot, type RunningBot } from './bot.js';
 
 /** Which settings to check when an adapter cannot connect. */
 const CREDENTIALS: Record<string, string> = {
@@ -31,6 +31,14 @@ function osUser(): string {
 }
 
 async function main(): Promise<void> {
+  // Until the bot is up, a signal means "give up starting": say so and exit normally, rather than die
+  // by the signal mid-handshake with nothing said. Nothing has been acknowledged yet, so nothing is lost.
+  const duringStartup = (signal: NodeJS.Signals) => {
+    process.stderr.write(`Stopped by ${signal} during start-up, before anything was answered.\n`);
+    process.exit(0);
+  };
+  process.on('SIGINT', duringStartup);
+  process.on('SIGTERM', duringStartup);
   // Real environment variables win over .env (dotenv never overrides), so a deployment can pin any value.
   const loaded = dotenv.config({ path: resolve(process.cwd(), '.env'), quiet: true });
   const readError = loaded.error as NodeJS.ErrnoException | undefined;
@@ -69,26 +77,40 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (error instanceof KnowledgeError) fail('Cannot start: the knowledge base has problems:', error.problems);
+    if (error instanceof AdapterStartError && error.cause instanceof StartupTimeoutError) {
+      fail('Cannot start: a platform did not answer in time:', [`${error.cause.message}; check the network, and SLACK_API_URL or DISCORD_API_URL if set.`]);
+    }
+    const cause = (error instanceof AdapterStartError ? error.cause : error) as NodeJS.ErrnoException;
+    if (cause?.code === 'EADDRINUSE') {
+      fail('Cannot start: a port is already in use:', [`${redactSecrets(cause.message, secrets)}; stop the program using it, or set PORT (Slack HTTP mode) or HEALTH_PORT to a free port.`]);
+    }
     if (error instanceof AdapterStartError) {
       fail('Cannot start: an adapter did not connect:', [`${redactSecrets(error.message, secrets)} (${CREDENTIALS[error.adapter] ?? 'check its settings'})`]);
     }
-    const err = error as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE') fail('Cannot start: a port is already in use:', [`${err.message}; choose another HEALTH_PORT or PORT.`]);
-    fail('Cannot start:', [redactSecrets(err.message ?? String(error), secrets)]);
+    fail('Cannot start:', [redactSecrets(cause.message ?? String(error), secrets)]);
   }
-  handleShutdown(bot, logger);
+  process.off('SIGINT', duringStartup);
+  process.off('SIGTERM', duringStartup);
+  handleShutdown(bot, logger, config.shutdownTimeoutMs);
 }
 
-function handleShutdown(bot: RunningBot, logger: Logger): void {
+function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: number): void {
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'shutting down');
+    // Answers get SHUTDOWN_TIMEOUT_MS and disconnecting as long again; past that, something hangs.
+    const watchdog = setTimeout(() => {
+      process.stderr.write('Shutdown did not finish in time: exiting without waiting.\n');
+      process.exit(1);
+    }, 2 * Math.max(1000, shutdownTimeoutMs) + 5_000);
+    watchdog.unref();
     try {
+      // Non-zero when acknowledged requests were dropped, so a supervisor (and the operator) can tell.
       await bot.stop();
-      logger.info('stopped');
-      process.exit(0);
+      logger.info({ dropped: bot.dropped }, 'stopped');
+      process.exit(bot.dropped ? 1 : 0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
       process.exit(1);

@@ -143,5 +143,5 @@ export function render(reply: Reply): DiscordPage[] {
  * Interactions send them ephemerally, whatever the `private` option says.
  */
 export function isForAskerOnly(reply: Reply): boolean {
-  return reply.type === 'too_long' || reply.type === 'rate_limited' || reply.type === 'shutting_down' || reply.type === 'help';
+  return reply.type === 'too_long' || reply.type === 'rate_limited' || reply.type === 'shutting_down' || reply.type === 'busy' || reply.type === 'help';
 }

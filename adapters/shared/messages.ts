@@ -12,6 +12,9 @@ export const SUMMARY_LABEL = 'Summary (our words, not the official text)';
 /** What the bot is, in one sentence: help texts and the Slack Home tab open with it. */
 export const INTRO = 'I answer questions about the UN Convention against Cybercrime with quoted, cited passages.';
 
+/** Too many questions at once: said at once, rather than an answer far too late (or none). */
+export const BUSY_MESSAGE = "I'm answering a lot of questions right now and couldn't get to yours in time. Please ask again in a minute.";
+
 /** When answering failed unexpectedly (a bug or a platform error): never leave the asker with silence. */
 export const FAILURE_MESSAGE = 'Something went wrong while answering. Please try again in a moment.';
 
@@ -78,6 +81,8 @@ export function replyMessage(reply: Reply): string | undefined {
       return `You're asking faster than I can keep up with. Try again in ${reply.retryAfterSeconds} second${reply.retryAfterSeconds === 1 ? '' : 's'}.`;
     case 'shutting_down':
       return "I'm restarting. Please ask again in a moment.";
+    case 'busy':
+      return BUSY_MESSAGE;
     default:
       return undefined;
   }

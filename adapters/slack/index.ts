@@ -8,6 +8,7 @@ import { boltLogger } from './boltLogger.js';
 import { DEFAULT_HTTP_LIMITS, createGate, type HttpLimits } from './gate.js';
 import { healthRoutes } from './health.js';
 import { registerListeners } from './listeners/index.js';
+import type { TurnOptions } from './turns.js';
 import { createRejections } from './rejections.js';
 import { guardSocketFrames } from './socketFrames.js';
 import { createState, type SlackDeps, type SlackState } from './state.js';
@@ -25,6 +26,8 @@ export interface SlackAppOptions {
   limits?: Partial<HttpLimits>;
   /** How often unauthenticated rejections are summed up in one log line (default a minute). */
   rejectionSummaryMs?: number;
+  /** How many answers may wait, and for how long (turns.ts). */
+  turns?: Partial<TurnOptions>;
 }
 
 export interface SlackApp {
@@ -41,7 +44,7 @@ export interface SlackApp {
 
 export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
   const { config } = deps;
-  const state = createState(deps);
+  const state = createState(deps, options.turns);
   const logger = boltLogger(state.log);
   const apiUrl = config.apiUrl;
   const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: options.retryConfig ?? DEFAULT_RETRY };

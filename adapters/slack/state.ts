@@ -5,7 +5,7 @@ import type { SlackConfig } from '../../src/runtime/config.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { AdapterDeps } from '../shared/adapter.js';
 import { createSigner, type Signer } from '../shared/signed.js';
-import { createTurns, type Turns } from './turns.js';
+import { createTurns, type TurnOptions, type Turns } from './turns.js';
 
 export type SlackDeps = AdapterDeps & { config: SlackConfig };
 
@@ -14,16 +14,16 @@ export interface SlackState {
   log: Logger;
   /** Signs what buttons carry ("Share in channel"), so any replica can trust it and nobody can forge it. */
   signer: Signer;
-  /** Answers wait their turn so acknowledgements go first (see turns.ts). */
+  /** Answers wait their turn so acknowledgements go first, and a bounded number of them (see turns.ts). */
   turns: Turns;
 }
 
-export function createState(deps: SlackDeps): SlackState {
+export function createState(deps: SlackDeps, turns: Partial<TurnOptions> = {}): SlackState {
   return {
     deps,
     log: deps.logger.child({ adapter: 'slack' }),
     signer: createSigner(deps.config.botToken, 'slack buttons'),
-    turns: createTurns(),
+    turns: createTurns(turns),
   };
 }
 

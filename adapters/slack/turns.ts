@@ -1,19 +1,84 @@
-// Acknowledge first, answer after. Slack gives 3 seconds to acknowledge and shows the user an error
-// when that passes, while an answer may follow at leisure. Answers therefore take turns, one per
-// event-loop iteration, so requests waiting to be acknowledged never queue behind a burst of answers.
+// Acknowledge first, answer soon after, and say "busy" rather than answer late. Slack gives 3 seconds
+// to acknowledge and shows the user an error when that passes, so acknowledgements must never wait
+// behind a burst of answers; but answers must not starve behind acknowledgements either (one answer
+// per event-loop turn let a flood of commands push answers 30 s back and memory past a gigabyte).
+// So each turn, after the pending I/O (the acknowledgements) has been handled, up to `perTurn`
+// answers go; at most `limit` wait; whoever finds the queue full, or waited past `maxWaitMs`, is told
+// at once that the bot is busy.
 
-export interface Turns {
-  /** Resolves when it is this caller's turn (at the earliest, after pending I/O has been handled). */
-  next(): Promise<void>;
+export type Turn = 'go' | 'busy';
+
+export interface TurnOptions {
+  /** Answers that may wait at once. */
+  limit: number;
+  /** Answers released per event-loop turn. */
+  perTurn: number;
+  /** An answer whose turn comes later than this is told "busy" instead: a late answer helps nobody. */
+  maxWaitMs: number;
 }
 
-export function createTurns(): Turns {
-  let last: Promise<void> = Promise.resolve();
+export const DEFAULT_TURNS: TurnOptions = { limit: 1_000, perTurn: 16, maxWaitMs: 2_000 };
+
+export interface Turns {
+  /** Resolves with 'go' when it is this caller's turn, or 'busy' when it will not get one in time. */
+  next(): Promise<Turn>;
+  /** Answers waiting now. */
+  readonly waiting: number;
+  /** Callers told "busy" so far. */
+  readonly busy: number;
+}
+
+interface Waiter { since: number; resolve(turn: Turn): void }
+
+export function createTurns(options: Partial<TurnOptions> = {}, now: () => number = () => performance.now()): Turns {
+  const { limit, perTurn, maxWaitMs } = { ...DEFAULT_TURNS, ...options };
+  let queue: Waiter[] = [];
+  let head = 0;
+  let scheduled = false;
+  let busy = 0;
+
+  const turn = () => {
+    scheduled = false;
+    const t = now();
+    for (let released = 0; released < perTurn && head < queue.length; released++) {
+      const waiter = queue[head++]!;
+      if (t - waiter.since > maxWaitMs) {
+        busy++;
+        waiter.resolve('busy');
+      } else waiter.resolve('go');
+    }
+    if (head === queue.length) {
+      queue = [];
+      head = 0;
+    } else {
+      // Drop the released entries now and then, so a queue that never empties does not grow.
+      if (head > 1_024) {
+        queue = queue.slice(head);
+        head = 0;
+      }
+      schedule();
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(turn);
+  };
+
   return {
     next() {
-      const mine = last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-      last = mine;
-      return mine;
+      if (queue.length - head >= limit) {
+        busy++;
+        return Promise.resolve('busy');
+      }
+      schedule();
+      return new Promise<Turn>((resolve) => queue.push({ since: now(), resolve }));
+    },
+    get waiting() {
+      return queue.length - head;
+    },
+    get busy() {
+      return busy;
     },
   };
 }

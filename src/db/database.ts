@@ -4,7 +4,7 @@
 import { migrate } from './migrations.js';
 import { openSql, type OpenOptions, type Queryable, type Sql } from './sql.js';
 
-export type Outcome = 'answered' | 'unsure' | 'refused' | 'rate_limited' | 'too_long' | 'help' | 'shutting_down';
+export type Outcome = 'answered' | 'unsure' | 'refused' | 'rate_limited' | 'too_long' | 'help' | 'shutting_down' | 'busy';
 export type ChannelType = 'dm' | 'channel' | 'thread';
 
 export interface QuestionRow {

@@ -32,7 +32,9 @@ export type Reply =
   | { type: 'help'; requestId: string }
   | { type: 'too_long'; requestId: string; length: number; maxLength: number }
   | { type: 'rate_limited'; requestId: string; retryAfterSeconds: number }
-  | { type: 'shutting_down'; requestId: string };
+  | { type: 'shutting_down'; requestId: string }
+  /** Too many questions waiting: told at once rather than answered late (see RespondOptions.after). */
+  | { type: 'busy'; requestId: string };
 
 export interface Handler {
   /** The reply to a request. Prefer `respond` in adapters: `handle` alone does not cover delivery. */
@@ -42,16 +44,24 @@ export interface Handler {
    * say), so shutting down never cuts off an answer already being sent.
    */
   respond(request: BotRequest, deliver: (reply: Reply) => Promise<void>, options?: RespondOptions): Promise<void>;
-  /** Stop taking requests and wait (at most timeoutMs) for those in flight to finish. */
-  drain(timeoutMs: number): Promise<void>;
+  /**
+   * Stop taking requests and wait (at most timeoutMs) for those in flight to finish. Resolves with the
+   * request ids still unfinished when the time ran out: acknowledged, and now never to be answered.
+   */
+  drain(timeoutMs: number): Promise<DrainResult>;
+}
+
+export interface DrainResult {
+  unfinished: string[];
 }
 
 export interface RespondOptions {
   /**
    * Start answering only once this resolves (an adapter letting acknowledgements go first, say); the
-   * wait already counts as in flight, so a shutdown waits for it too.
+   * wait already counts as in flight, so a shutdown waits for it too. 'busy': the adapter cannot
+   * answer in time, and the asker gets a "busy" reply at once instead of an answer.
    */
-  after?: () => Promise<void>;
+  after?: () => Promise<void | 'go' | 'busy'>;
 }
 
 export interface HandlerOptions {
@@ -68,7 +78,8 @@ export interface HandlerOptions {
 const HELP_WORDS = new Set(['', 'help', '?', 'commands']);
 
 export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, conversations, record }: HandlerOptions): Handler {
-  const inFlight = new Set<Promise<unknown>>();
+  // Each task in flight, with its request id for the shutdown's account of what it could not finish.
+  const inFlight = new Map<Promise<unknown>, string>();
   let draining = false;
 
   async function process(request: BotRequest, requestId: string): Promise<Reply> {
@@ -106,23 +117,34 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, 
     return answer;
   }
 
-  const track = <T>(task: Promise<T>): Promise<T> => {
-    inFlight.add(task);
+  const track = <T>(task: Promise<T>, requestId: string): Promise<T> => {
+    inFlight.set(task, requestId);
     void task.finally(() => inFlight.delete(task)).catch(() => undefined);
     return task;
   };
   const handle = (request: BotRequest): Promise<Reply> => {
     const requestId = randomUUID();
     if (draining) return Promise.resolve({ type: 'shutting_down', requestId });
-    return track(process(request, requestId));
+    return track(process(request, requestId), requestId);
+  };
+  const busy = (request: BotRequest, requestId: string): Reply => {
+    logger.info({ requestId, platform: request.platform, user: request.user, channel: request.channel, reply: 'busy' }, 'answered');
+    return { type: 'busy', requestId };
   };
 
   return {
     handle,
     respond(request, deliver, options = {}) {
+      const requestId = randomUUID();
+      // Decided on arrival: a request taken before the drain began is answered, not told "restarting".
+      const refused = draining;
+      const reply = async (): Promise<Reply> => {
+        if (refused) return { type: 'shutting_down', requestId };
+        if ((await options.after?.()) === 'busy') return busy(request, requestId);
+        return process(request, requestId);
+      };
       // Tracked from the start, so a drain that begins mid-answer still waits for the delivery.
-      const replied = options.after ? options.after().then(() => handle(request)) : handle(request);
-      return track(replied.then(deliver));
+      return track(reply().then(deliver), requestId);
     },
     async drain(timeoutMs) {
       draining = true;
@@ -130,9 +152,10 @@ export function createHandler({ engine, logger, rateLimiter, maxQuestionLength, 
       const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
       // Until nothing is in flight: "I'm restarting" replies to requests that arrive meanwhile are
       // tracked too, and are waited for like the answers before them.
-      const settled = async () => { while (inFlight.size) await Promise.allSettled([...inFlight]); };
+      const settled = async () => { while (inFlight.size) await Promise.allSettled([...inFlight.keys()]); };
       await Promise.race([settled(), timeout]);
       clearTimeout(timer);
+      return { unfinished: [...inFlight.values()] };
     },
   };
 }

@@ -48,7 +48,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Records each request and passes it on untouched, so respond() and drain() stay the handler's own.
   const handler: Handler = {
     handle: (request) => { asked.push(request); return inner.handle(request); },
-    respond: (request, deliver) => { asked.push(request); return inner.respond(request, deliver); },
+    respond: (request, deliver, options) => { asked.push(request); return inner.respond(request, deliver, options); },
     drain: (ms) => inner.drain(ms),
   };
   const ready = { value: false };
