@@ -33,12 +33,13 @@ function osUser(): string {
 async function main(): Promise<void> {
   // Until the bot is up, a signal means "give up starting": say so and exit normally, rather than die
   // by the signal mid-handshake with nothing said. Nothing has been acknowledged yet, so nothing is lost.
-  const duringStartup = (signal: NodeJS.Signals) => {
+  // One listener per signal for the whole run: removing one and adding another would let a signal that
+  // arrives in between be lost (Node stops watching a signal that has no listener).
+  let onSignal = (signal: NodeJS.Signals): void => {
     process.stderr.write(`Stopped by ${signal} during start-up, before anything was answered.\n`);
     process.exit(0);
   };
-  process.on('SIGINT', duringStartup);
-  process.on('SIGTERM', duringStartup);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onSignal(signal));
   // Real environment variables win over .env (dotenv never overrides), so a deployment can pin any value.
   const loaded = dotenv.config({ path: resolve(process.cwd(), '.env'), quiet: true });
   const readError = loaded.error as NodeJS.ErrnoException | undefined;
@@ -89,12 +90,11 @@ async function main(): Promise<void> {
     }
     fail('Cannot start:', [redactSecrets(cause.message ?? String(error), secrets)]);
   }
-  process.off('SIGINT', duringStartup);
-  process.off('SIGTERM', duringStartup);
-  handleShutdown(bot, logger, config.shutdownTimeoutMs);
+  onSignal = handleShutdown(bot, logger, config.shutdownTimeoutMs);
 }
 
-function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: number): void {
+/** Shut down on the first signal or the console's end of input; returns what a signal does from now on. */
+function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: number): (signal: NodeJS.Signals) => void {
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) return;
@@ -116,18 +116,16 @@ function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: numb
       process.exit(1);
     }
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      // A second signal means "now": whoever sent it has decided not to wait for the drain.
-      if (stopping) {
-        process.stderr.write(`${signal} again: exiting without waiting.\n`);
-        process.exit(128 + constants.signals[signal]);
-      }
-      void shutdown(signal);
-    });
-  }
   // The console finishes when its input ends (piped input, or Ctrl-D); platforms run until a signal.
   void bot.finished.then(() => shutdown('end of input'));
+  return (signal) => {
+    // A second signal means "now": whoever sent it has decided not to wait for the drain.
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting without waiting.\n`);
+      process.exit(128 + constants.signals[signal]);
+    }
+    void shutdown(signal);
+  };
 }
 
 await main();

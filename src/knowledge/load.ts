@@ -37,6 +37,17 @@ function listMarkdown(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** A knowledge file's text, or a problem naming the file (a directory called `x.md`, no permission…). */
+function readText(path: string, file: string, problems: string[]): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push(`${file}:1: file: cannot be read (${code === 'EISDIR' ? 'it is a directory' : code ?? (error as Error).message}); make it a Markdown file or remove it`);
+    return undefined;
+  }
+}
+
 function readCitations(dir: string, problems: string[]): Map<string, CitationBase> {
   const citations = new Map<string, CitationBase>();
   const path = join(dir, CITATIONS_FILE);
@@ -75,7 +86,9 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR, options: LoadOptions 
   const files: { file: string; fm: FrontMatter }[] = [];
   for (const path of listMarkdown(dir)) {
     const file = relative(dir, path);
-    const parsed = parseFrontMatter(readFileSync(path, 'utf8'));
+    const text = readText(path, file, problems);
+    if (text === undefined) continue;
+    const parsed = parseFrontMatter(text);
     if (parsed.ok) files.push({ file, fm: parsed.value });
     else problems.push(`${file}:${parsed.line}: front matter: ${parsed.reason}`);
   }

@@ -44,7 +44,10 @@ export function createLogger(options: LoggerOptions): Logger {
   const pretty = options.pretty ?? (options.destination === undefined && terminal);
   const scrub = (line: string): string => redactSecrets(line, secrets);
   // Scrub the finished line, so a secret inside a message or an error stack is caught too.
-  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream(fd, terminal) : pino.destination(fd));
+  // Synchronous writes: when the reader of stdout has gone (a log shipper restarted, a closed pipe) the
+  // first write fails with EPIPE and pino stops logging. Buffered async writes would instead be flushed
+  // at exit in a loop that retries EPIPE forever, and the process would never exit.
+  const sink: DestinationStream = options.destination ?? (pretty ? prettyStream(fd, terminal) : pino.destination({ dest: fd, sync: true }));
   const scrubbing: DestinationStream = { write: (line: string) => sink.write(scrub(line)) };
   return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[Redacted]' }, base: undefined }, scrubbing);
 }
@@ -52,5 +55,5 @@ export function createLogger(options: LoggerOptions): Logger {
 function prettyStream(fd: 1 | 2, terminal: boolean): DestinationStream {
   // pino-pretty as a stream in this process: no worker thread to outlive shutdown. Colours only on a
   // terminal, so LOG_PRETTY=true into a file stays free of escape codes.
-  return pinoPretty({ colorize: terminal, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: fd });
+  return pinoPretty({ colorize: terminal, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: fd, sync: true });
 }

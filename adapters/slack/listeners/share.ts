@@ -5,7 +5,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Reply } from '../../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { ACTIONS } from '../blocks.js';
-import { escapeText } from '../mrkdwn.js';
+import { short } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
 import { SHARE_TTL_MS, openShareValue, shownIds } from '../shareValue.js';
 import { KEYS, type SlackState } from '../state.js';
@@ -21,6 +21,9 @@ function rebuild(state: SlackState, value: string): Reply | undefined {
   return same && !answer.abstained ? { type: 'answer', requestId: shared.r, answer } : undefined;
 }
 
+/** Longest name shown in "Shared by <name>" (Slack's own display names stop at 80). */
+const MAX_NAME = 80;
+
 export function register(app: App, state: SlackState): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.share, async ({ ack, action, body, respond }) => {
     await ack();
@@ -31,7 +34,8 @@ export function register(app: App, state: SlackState): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: LABELS.expired });
       return;
     }
-    const name = escapeText(body.user.name ?? body.user.username ?? '').trim();
+    // A display name is the user's to choose, up to thousands of characters: cut like any rendered text.
+    const name = short(body.user.name ?? body.user.username ?? '', MAX_NAME);
     const message = renderReply(reply, { commandPrefix: `${COMMAND} `, sharedBy: name || undefined });
     try {
       await respond({ response_type: 'in_channel', replace_original: false, ...message, unfurl_links: false, unfurl_media: false });
