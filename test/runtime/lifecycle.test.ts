@@ -35,7 +35,7 @@ interface Program {
 function startProgram(env: Record<string, string>): Program {
   const cwd = mkdtempSync(join(tmpdir(), 'treaty-life-'));
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, LOG_LEVEL: 'info', LOG_PRETTY: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, LOG_LEVEL: 'info', LOG_PRETTY: 'false', LOG_QUESTIONS: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Json[] = [];
   let partial = '';

@@ -36,7 +36,7 @@ describe('npm start', () => {
   it('runs node as npm\'s own child, so SIGTERM to npm stops the bot and frees its port', async () => {
     const port = await freePort();
     // The console chat (no tokens) with a health port: it runs while stdin stays open.
-    const npm = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), HEALTH_PORT: String(port) }, stdio: ['pipe', 'ignore', 'ignore'] });
+    const npm = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), HEALTH_PORT: String(port), LOG_QUESTIONS: 'off' }, stdio: ['pipe', 'ignore', 'ignore'] });
     const exited = new Promise((resolve) => npm.once('exit', resolve));
     let tree: Proc[] = [];
     try {
