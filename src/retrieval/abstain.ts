@@ -26,10 +26,10 @@ export const MIN_TOP_COVERAGE = 0.5;
 // offer them ("did you mean …") rather than a flat refusal. Still counted as a refusal.
 /**
  * A long question tells a story around what it asks ("my gran lost money to a fake bank text"): no one
- * entry holds half its words. The best entry must then match at least this much weight (about two
- * telling words), or half of the question when that is less.
+ * entry holds half its words. The best entry must match a (weighted) share of the question of at
+ * least this many words' worth (MIN_TOP_WORDS ÷ its number of words), or half, whichever is less.
  */
-export const MIN_TOP_WEIGHT = 1.6;
+export const MIN_TOP_WORDS = 1.6;
 export const UNSURE_VOCABULARY_COVERAGE = 0.5;
 export const UNSURE_TOP_COVERAGE = 0.3;
 const TOP_HITS = 3;
@@ -66,7 +66,7 @@ export function decideAbstention(groups: TermGroup[], hits: Hit[], index: Search
   const coverage = (h: Hit) => groupCoverage(groups, h);
   // The best hit must match half the words; a lower-ranked one can rescue the question only by
   // matching more than half.
-  const needed = Math.min(MIN_TOP_COVERAGE, MIN_TOP_WEIGHT / total);
+  const needed = Math.min(MIN_TOP_COVERAGE, MIN_TOP_WORDS / groups.length);
   const runnerUp = Math.max(0, ...hits.slice(1, TOP_HITS).map(coverage));
   const topCoverage = runnerUp > needed ? Math.max(coverage(hits[0]!), runnerUp) : coverage(hits[0]!);
   const abstain = vocabularyCoverage < MIN_VOCABULARY_COVERAGE || topCoverage < needed;

@@ -17,8 +17,9 @@ import { rerank } from './stages/rerank.js';
 import { scope as findScope } from './stages/scope.js';
 import { search as searchIndex } from './stages/search.js';
 import { layersOf, type EngineOptions } from './options.js';
+import { groupCoverage } from './abstain.js';
 import { findOtherInstrument } from './instruments.js';
-import { contestedTopics } from './intents.js';
+import { contestedTopics, detectIntents } from './intents.js';
 import type { Hit } from './searchIndex.js';
 import { fold, normalizeQuery, SUBJECT_WORDS, tokenize } from './text.js';
 
@@ -56,7 +57,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       return namesSubject ? compose.purpose(query) : out.answer(query, 'search', []);
     }
     const { groups, hits } = searchIndex(corpus, expanded);
-    if (speakerQuotes.length) return compose.speakers(query, scope, hits);
+    // "What did UNODC say" asks for quotes; "is UNODC going to help countries ratify" asks about what
+    // UNODC does, which the entries (not its quotes) answer.
+    const speakerTerms = new Set(processed(speakerQuotes.flatMap((q) => [q.speaker, q.organisation ?? '', ...q.aliases]).join(' ')));
+    if (speakerQuotes.length && (intents.quotes || terms.every((t) => speakerTerms.has(t)))) return compose.speakers(query, scope, hits);
     if (intents.purpose) return compose.purpose(query);
     if (scope.other?.relation) return compose.relation(query, rerank(corpus, hits, query, terms, groups));
 
@@ -67,16 +71,19 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (decision.abstain) return decision.unsure ? compose.unsure(query, rerank(corpus, hits, query, terms, groups)) : out.answer(query, 'search', []);
     // Contested topics named in everyday words ("go after bloggers") count through the lexicon.
     const contested = intents.contested.length ? intents.contested : contestedTopics(groups.map((g) => g.means ?? '').join(' '));
-    if (contested.length) return compose.balanced(query, hits, terms, contested);
-    if (intents.why) return compose.why(query, hits);
-    if (intents.when) return compose.when(query, hits);
+    if (contested.length) return compose.balanced(query, hits, terms, contested, intents.stance);
     const ranked = rerank(corpus, hits, query, terms, groups);
+    if (intents.why) return compose.why(query, ranked);
+    if (intents.when) return compose.when(query, ranked, (h) => groupCoverage(groups, h));
+    if (intents.chapter) return compose.chapter(query, ranked);
     if (scope.comparison) return compose.comparison(query, scope.comparison.map(rank), ranked);
     return compose.search(query, ranked);
   }
 
   function answerText(query: string): Answer {
     if (!query) return out.answer(query, 'search', [], { type: 'empty_question' });
+    // "Translate article 6 into French": a task, not a question, whatever it names.
+    if (detectIntents(query).task) return out.answer(query, 'search', []);
     const refs = findReferences(query);
     // "Article 5 of the Budapest Convention" is another treaty's article, never this one's.
     const other = findOtherInstrument(query);

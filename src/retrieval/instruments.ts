@@ -27,12 +27,16 @@ const KNOWN: [RegExp, string][] = [
 // before the noun must name it (a capitalised name, in the question as typed).
 const NAMED = /\b((?:[A-Z][\p{L}'-]+\s+){1,5})(Convention|Treaty|Act|Regulation|Directive|Declaration|Covenant|Charter|Protocol)\b/u;
 const NAMED_OF = /\b(Convention|Treaty|Covenant|Charter|Declaration|Protocol|Directive|Regulation)\s+(?:on|of|for|against)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+\s*){1,6})/u;
+// A country's or region's own law ("US law", "French legislation", "the UK's constitution"): not this
+// convention, though "domestic law" and "national law" are the convention's own words for them.
+const COUNTRY_LAW = /\b((?:US|U\.S\.|USA|UK|EU|American|British|English|French|German|Indian|Chinese|Russian|European|Australian|Canadian|Brazilian|Nigerian|Kenyan|Irish|Dutch|Spanish|Italian|Japanese|Korean|Mexican|Californian|Texas|state)(?:'s)?)\s+(?:law|laws|legislation|statutes?|constitution|criminal code|penal code)\b/;
+
 /** Words that name this convention, not another one. */
 const THIS_ONE = /\b(?:un|united nations|cybercrime|this|the|our|new|un cybercrime|un's)\s*$/i;
 const THIS_NAME = /^(?:cybercrime|cybercrimes)\b/i;
 
 /** Words asking how this convention relates to another instrument: answered, not refused. */
-const RELATION = /\b(?:relat\w*|compar\w*|differ\w*|diff|vs|versus|replace\w*|supersede\w*|overrid\w*|conflict\w*|overlap\w*|interact\w*|prevail\w*|compatib\w*|consistent|inconsistent|based on|modell?ed|similar|same as|instead of|alongside|together with|co-?exist\w*|affect\w*|effect on|both|like the|like it)\b/;
+const RELATION = /\b(?:relat\w*|compar\w*|differ\w*|diff|vs|versus|replace\w*|supersede\w*|overrid\w*|conflict\w*|overlap\w*|interact\w*|prevail\w*|compatib\w*|consistent|inconsistent|based on|modell?ed|similar|same as|instead of|alongside|together with|co-?exist\w*|affect\w*|effect on|both|like the|like it|fit\w*|work with|interplay)\b/;
 
 export interface OtherInstrument {
   /** How to name it to the asker ("the Budapest Convention"), as typed when not a known one. */
@@ -41,16 +45,26 @@ export interface OtherInstrument {
   relation: boolean;
 }
 
+/** The question has this convention in view ("it", "this treaty", "the UN convention"). */
+const THIS_IN_VIEW = /\b(?:it|its|this|the (?:un )?(?:convention|treaty)|un (?:cybercrime )?(?:convention|treaty)|cybercrime (?:convention|treaty))\b/;
+// "existing bilateral MLA treaties", "other agreements": treaties in general, asked about in relation.
+const OTHER_TREATIES = /\b(?:other|existing|bilateral|regional|older|earlier|previous|current|national)\b(?:\s+\w+){0,2}\s+(?:treaties|treaty|agreements|arrangements|instruments|conventions)\b/;
+
 export function findOtherInstrument(question: string): OtherInstrument | undefined {
   const folded = fold(question);
-  const relation = RELATION.test(folded);
+  // Comparing two other instruments ("GDPR vs CCPA") is no question about this one.
+  const relation = RELATION.test(folded) && THIS_IN_VIEW.test(folded.replace(/\bconvention on cybercrime\b|\bbudapest convention\b|\bcouncil of europe (?:convention|treaty)\b/g, ' '));
   for (const [pattern, name] of KNOWN) {
     const m = pattern.exec(folded);
     if (!m) continue;
+    // "the first UN convention on cybercrime" is this one.
+    if (/\b(?:un|united nations)\s+$/.test(folded.slice(0, m.index))) continue;
     // An unnamed one is shown as typed (folding keeps lengths for the Latin letters these use).
     const typed = question.slice(m.index, m.index + m[0].length);
     return { name: name || `the ${typed}`, relation };
   }
+  const country = COUNTRY_LAW.exec(question);
+  if (country) return { name: country[0], relation };
   const named = NAMED.exec(question);
   if (named) {
     const words = named[1]!.trim();
@@ -59,5 +73,7 @@ export function findOtherInstrument(question: string): OtherInstrument | undefin
   }
   const namedOf = NAMED_OF.exec(question);
   if (namedOf && !THIS_NAME.test(namedOf[2]!)) return { name: `the ${namedOf[1]} ${namedOf[0].slice(namedOf[1]!.length).trim()}`.replace(/\s+/g, ' ').trim(), relation };
+  // Treaties in general are no other instrument to refuse, but a question on how this one relates to them.
+  if (RELATION.test(folded) && OTHER_TREATIES.test(folded)) return { name: 'other treaties', relation: true };
   return undefined;
 }

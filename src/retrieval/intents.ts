@@ -21,6 +21,8 @@ export interface IntentSignals {
   why: boolean;
   /** Asks for a verdict on the treaty ("is it good or bad", "is it dangerous"): its words of judgement. */
   verdict: string[];
+  /** Asks which chapter something is in. */
+  chapter: boolean;
   /** Asks the bot to do a task (translate, write, convert), which is not a question about the treaty. */
   task: boolean;
 }
@@ -28,7 +30,9 @@ export interface IntentSignals {
 const QUOTE_WORDS = new Set(['say', 'said', 'says', 'saying', 'quote', 'quotes', 'quoted', 'quotation', 'quotations', 'stated', 'statement', 'statements',
   'think', 'thinks', 'thought', 'view', 'views', 'opinion', 'opinions', 'warn', 'warned', 'warns', 'warning', 'react', 'reacted', 'reaction', 'reactions',
   'position', 'stance', 'comment', 'comments', 'commented', 'voices', 'voice', 'claim', 'claimed', 'argue', 'argued', 'praised', 'criticised', 'criticized']);
-const CRITICAL_WORDS = new Set(['critics', 'critic', 'opponents', 'opposed', 'concerns', 'concerned', 'worries', 'objections', 'criticised', 'criticized']);
+const CRITICAL_WORDS = new Set(['critics', 'critic', 'opponents', 'opposed', 'concerns', 'concerned', 'worries', 'objections', 'criticised', 'criticized', 'criticism', 'criticisms', 'risks', 'dangers']);
+// "Who's against it": opposition, though "against" is also in the convention's own name.
+const OPPOSED = /\b(?:who|who s|whos|anyone|anybody|people|groups|countries|states|organisations|organizations)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:against|opposing|opposed to)\b(?!\s+cybercrime)/;
 const SUPPORTIVE_WORDS = new Set(['supporters', 'proponents', 'praise', 'praised', 'supportive', 'welcomed', 'backers']);
 /** Nouns for people by stance: "critics" asks for voices even without "say". */
 const STANCE_NOUNS = new Set(['critics', 'opponents', 'supporters', 'proponents', 'backers']);
@@ -46,7 +50,7 @@ const IN_FORCE = /\b(?:in|into) force\b|\btakes? effect\b|\bbecomes? effective\b
 // not when asked what they are ("difference between signing and ratifying").
 const STATUS = /\b(?:signed|signature|ratif\w*)\b.*\b(?:yet|so far|already|now)\b|\b(?:yet|so far|already)\b.*\b(?:signed|ratif\w*)\b|\bhow many\b.*\b(?:signed|ratif\w*)\b/;
 /** Words a question uses when it asks what the treaty itself says ("what does it say"), not a person. */
-const TREATY_SUBJECT = new Set(['it', 'treaty', 'convention', 'text', 'article', 'articles', 'law', 'provision', 'provisions', 'this', 'document']);
+const TREATY_SUBJECT = new Set(['it', 'treaty', 'convention', 'text', 'article', 'articles', 'law', 'provision', 'provisions', 'this', 'document', 'clause', 'section', 'part', 'anything', 'something', 'chapter']);
 const SAY_VERBS = new Set(['say', 'says', 'said', 'saying', 'state', 'stated']);
 
 /** Words of judgement: a question made of them asks what the treaty is worth, a contested matter. */
@@ -73,9 +77,10 @@ export function detectIntents(question: string): IntentSignals {
   // "timeline", "history" or "key dates" with nothing else but filler: the whole timeline.
   const filler = new Set(['the', 'of', 'a', 'key', 'show', 'me', 'what', 'is', 'its', 'full', 'give', 'and', 'convention', 'treaty', 'cybercrime', 'un', 'please']);
   const timelineOnly = has(TIMELINE_WORDS) && words.every((w) => TIMELINE_WORDS.has(w) || filler.has(w));
-  const stance = has(CRITICAL_WORDS) ? 'critical' : has(SUPPORTIVE_WORDS) || (words[0] === 'who' && words.some((w) => w.startsWith('support'))) ? 'supportive' : undefined;
+  const opposed = OPPOSED.test(phrase);
+  const stance = has(CRITICAL_WORDS) || opposed ? 'critical' : has(SUPPORTIVE_WORDS) || (words[0] === 'who' && words.some((w) => w.startsWith('support'))) ? 'supportive' : undefined;
   return {
-    quotes: quoteWord || has(STANCE_NOUNS) || (stance !== undefined && words[0] === 'who'),
+    quotes: quoteWord || has(STANCE_NOUNS) || opposed || (stance !== undefined && words[0] === 'who'),
     stance,
     when,
     timelineOnly,
@@ -84,6 +89,7 @@ export function detectIntents(question: string): IntentSignals {
     contested: contestedTopics(question),
     why: words[0] === 'why' || phrase.includes(' reason ') || phrase.includes(' reasons '),
     task: TASK_VERBS.has(words[0] ?? ''),
+    chapter: /\b(?:what|which) chapter\b|\bchapter (?:is|are|does|covers?)\b.*\bin\b/.test(phrase),
     verdict: words.filter((w) => VERDICT_WORDS.has(w)),
   };
 }

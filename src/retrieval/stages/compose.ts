@@ -15,11 +15,17 @@ export interface Composer {
   /** "quotes", "what do critics say", "what was said about X": undefined when no quote is about X. */
   quotesAbout(query: string, scope: Scope, terms: string[]): Answer | undefined;
   speakers(query: string, scope: Scope, hits: Hit[]): Answer;
-  /** A contested topic: the provisions on it, then critical and supportive voices, then the reporting. */
-  balanced(query: string, hits: Hit[], terms: string[], topics: string[]): Answer;
+  /**
+   * A contested topic: the provisions on it, then critical and supportive voices, then the reporting.
+   * A question asking for criticism (`stance`) gets the critical voice first.
+   */
+  balanced(query: string, hits: Hit[], terms: string[], topics: string[], stance?: 'critical' | 'supportive'): Answer;
   /** Why it exists or why it matters: the source's reporting explains; the articles only provide. */
   why(query: string, hits: Hit[]): Answer;
-  when(query: string, hits: Hit[]): Answer;
+  /** Dated facts first, when they answer the question as fully as its best entry does. */
+  when(query: string, ranked: Hit[], coverage: (h: Hit) => number): Answer;
+  /** "Which chapter is X in": the chapter of the best article first. */
+  chapter(query: string, ranked: Hit[]): Answer;
   search(query: string, ranked: Hit[]): Answer;
   /** Another instrument: not covered; offer what this convention says on its relation to others. */
   otherInstrument(query: string, name: string): Answer;
@@ -70,30 +76,45 @@ export function createComposer(corpus: Corpus, out: Assembler): Composer {
       return out.answer(query, 'quotes', quoteResults(corpus, out, [], aboutHits, scope.intents.stance, !about.length));
     },
     speakers: (query, scope, hits) => out.answer(query, 'quotes', quoteResults(corpus, out, scope.speakerQuotes, hits, scope.intents.stance)),
-    balanced(query, hits, terms, topics) {
+    balanced(query, hits, terms, topics, stance) {
       const seen = new Set<string>();
-      // Provisions are found by the topic itself ("surveillance"), not by words around it ("concerns").
-      const topicTerms = processed(topics.join(' '));
-      const articles = out.fromHits(articleIndex.search(topicTerms.length ? topicTerms : terms), 2, seen);
+      // Provisions are found by the topic and what the question says of it ("real-time surveillance of
+      // traffic"), not by words asking for opinions ("concerns", "critics").
+      const about = [...new Set([...processed(topics.join(' ')), ...terms.filter((t) => !quoteWords.has(t))])];
+      const articles = out.fromHits(articleIndex.search(about.length ? about : terms), 2, seen);
       const voice = (stance: 'critical' | 'supportive'): Result[] => {
         const q = hits.map((h) => entry(h.id)!).find((e) => e.kind === 'quote' && e.stance === stance) ?? quotes.find((q) => q.stance === stance);
         if (!q || seen.has(q.id)) return [];
         seen.add(q.id);
         return [out.toResult(q, 0.5)];
       };
-      const voices = [...voice('critical'), ...voice('supportive')];
+      const critical = voice('critical');
+      const supportive = voice('supportive');
       const passage = out.fromHits(out.ofKind(hits, 'passage'), 1, seen);
-      return out.answer(query, 'balanced', [...articles.slice(0, 1), ...passage, ...voices, ...articles.slice(1)]);
+      const results = stance === 'critical'
+        ? [...critical, ...articles.slice(0, 1), ...passage, ...supportive, ...articles.slice(1)]
+        : [...articles.slice(0, 1), ...passage, ...critical, ...supportive, ...articles.slice(1)];
+      return out.answer(query, 'balanced', results);
     },
     why(query, hits) {
       const seen = new Set<string>();
       const passages = out.fromHits(out.ofKind(hits, 'passage'), 2, seen);
       return out.answer(query, 'search', [...passages, ...out.fromHits(hits, SEARCH_RESULTS - passages.length, seen)]);
     },
-    when(query, hits) {
+    when(query, ranked, coverage) {
       const seen = new Set<string>();
-      const facts = out.fromHits(out.ofKind(hits, 'fact'), 2, seen);
-      return out.answer(query, 'timeline', [...facts, ...out.fromHits(hits, SEARCH_RESULTS - facts.length, seen)]);
+      // "How long does denunciation take to take effect" asks of denunciation, not of the timeline.
+      const best = ranked[0] ? coverage(ranked[0]) : 0;
+      const facts = out.fromHits(out.ofKind(ranked, 'fact').filter((h) => coverage(h) >= best), 2, seen);
+      const results = [...facts, ...out.fromHits(ranked, SEARCH_RESULTS - facts.length, seen)];
+      return out.answer(query, facts.length ? 'timeline' : 'search', results, undefined, facts.length ? [] : out.followUps(results));
+    },
+    chapter(query, ranked) {
+      const article = ranked.map((h) => entry(h.id)!).find((e) => e.kind === 'article');
+      const chapter = article?.kind === 'article' ? corpus.chapterByNumber.get(article.chapter.number) : undefined;
+      if (!chapter) return this.search(query, ranked);
+      const seen = new Set([chapter.id]);
+      return out.answer(query, 'search', [out.toResult(chapter, 1), ...out.fromHits(ranked, SEARCH_RESULTS - 1, seen)]);
     },
     otherInstrument: (query, name) => out.answer(query, 'search', [], { type: 'other_instrument', name }, relationSuggestions),
     relation(query, ranked) {

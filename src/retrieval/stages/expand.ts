@@ -65,9 +65,10 @@ export function expand(query: string, phrases: Map<string, Meaning> = new Map(),
         const meaning = phrases.get(words.join(' '));
         if (!meaning) continue;
         matched = n;
-        const own = words.length === 1 ? ownTerm(words[0]!) : undefined;
+        // The phrase's own words still find it, beside the lexicon's words for it.
         const content = contentWords(words.join(' '));
-        groups.push({ word: words.join(' '), weight: weigh(content.length ? content : words), terms: [...new Set([...(own ? [own] : []), ...meaning.terms])], fromLexicon: true, means: meaning.means });
+        const own = content.map(ownTerm).filter((t): t is string => !!t);
+        groups.push({ word: words.join(' '), weight: weigh(content.length ? content : words), terms: [...new Set([...own, ...meaning.terms])], fromLexicon: true, means: meaning.means });
       }
     }
     if (matched) { i += matched; continue; }
@@ -91,11 +92,12 @@ function merge(all: TermGroup[]): Omit<Terms, 'plain'> {
   const boosts = new Map<string, number>();
   const terms: string[] = [];
   for (const g of all) {
+    const ownTerms = new Set(contentWords(g.word).map(ownTerm));
     if (seen.has(g.terms.join(' '))) continue;
     seen.add(g.terms.join(' '));
     groups.push(g);
-    g.terms.forEach((t, i) => {
-      const boost = g.fromLexicon && !(i === 0 && g.terms.length > 1 && t === processTerm(g.word)) ? LEXICON_BOOST / Math.sqrt(g.terms.length) : 1;
+    g.terms.forEach((t) => {
+      const boost = g.fromLexicon && !ownTerms.has(t) ? LEXICON_BOOST / Math.sqrt(g.terms.length) : 1;
       if (!boosts.has(t) || boosts.get(t)! < boost) boosts.set(t, boost);
       if (!terms.includes(t)) terms.push(t);
     });

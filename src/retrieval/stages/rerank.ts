@@ -38,12 +38,24 @@ function boostPhrase(corpus: Corpus, hits: Hit[], query: string): Hit[] {
   return rescoreHead(hits, (h) => (corpus.foldedText.get(h.id)!.includes(phrase) ? 2 : 1));
 }
 
+/**
+ * An entry whose whole title (two words or more) the question writes ("what does 'proceeds of crime'
+ * mean") is the entry asked about: its score doubles.
+ */
+function boostTitle(corpus: Corpus, hits: Hit[], terms: string[]): Hit[] {
+  const asked = ` ${terms.join(' ')} `;
+  return rescoreHead(hits, (h) => {
+    const title = corpus.titleTerms.get(h.id);
+    return title && title.includes(' ') && asked.includes(` ${title} `) ? 2 : 1;
+  });
+}
+
 export function rerank(corpus: Corpus, hits: Hit[], query: string, terms: string[], groups: TermGroup[]): Hit[] {
   // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
   // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
   // An entry titled so names it more than one listing it among aliases: titles come first.
   const key = terms.join(' ');
-  const phrased = boostPhrase(corpus, preferCoverage(hits, groups), query);
+  const phrased = boostTitle(corpus, boostPhrase(corpus, preferCoverage(hits, groups), query), terms);
   const titled = new Set(corpus.titled.get(key) ?? []);
   const aliased = new Set((corpus.named.get(key) ?? []).filter((id) => !titled.has(id)));
   if (!titled.size && !aliased.size) return phrased;
