@@ -4,10 +4,11 @@
 // (`context.from`), so a wrong carry-over is visible and the asker can correct it by asking in full.
 import type { Answer, Result } from '../answer.js';
 import type { Engine } from '../engine.js';
-import type { Entry } from '../knowledge/types.js';
+import type { Entry, PassageEntry } from '../knowledge/types.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import { parseReferences } from '../retrieval/references.js';
-import { expand } from '../retrieval/stages/expand.js';
+import type { Hit } from '../retrieval/searchIndex.js';
+import { expand, type TermGroup } from '../retrieval/stages/expand.js';
 import { foldSpace } from '../knowledge/passages.js';
 import { contentWords, fold, normalizeQuery, processTerm, tokenize } from '../retrieval/text.js';
 import type { ConversationContext } from './context.js';
@@ -28,6 +29,8 @@ const PRIOR_WEIGHT = 0.9;
 const MIN_KNOWN = 0.5;
 /** A topic word in at most this share of entries tells what a quote is about. */
 const TELLING_SHARE = 0.05;
+/** A lexicon's alternative terms weigh this much against the word as typed (as in the search stage). */
+const LEXICON_WEIGHT = 0.6;
 /** Hits of the new words considered. */
 const MATCHED_HITS = 30;
 /** A question with no word pointing back is carried only when what was shown matches this share of its words. */
@@ -105,8 +108,9 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       if (e.kind === 'article') return articleResults(e.related);
       if (e.kind === 'term' || e.kind === 'fact') return articleResults(e.articles);
       if (e.kind === 'chapter') return articleResults([e.articles.first]);
-      // A quote or passage: the provisions its words are about.
-      return articleResults(articlesBehind(e));
+      // A passage goes on with the source's next paragraph; a quote with the passage that reports it.
+      const reading = e.kind === 'passage' ? nextParagraph(e) : e.kind === 'quote' ? reporting(e) : [];
+      return [...reading.flatMap((p) => full(p.id) ?? []), ...articleResults(articlesBehind(e))];
     });
     const first = full(shown[0]!.id);
     const results = dedupe([...(first ? [first] : []), ...related.filter((r) => !shown.some((e) => e.id === r.id))]).slice(0, MORE_RESULTS);
@@ -165,6 +169,12 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     return prior;
   }
 
+  /** The paragraph after a passage in its source, if any. */
+  const nextParagraph = (p: Entry): Entry[] => {
+    const { sourceId, paragraph } = p as PassageEntry;
+    return passages.filter((q) => (q as PassageEntry).sourceId === sourceId && (q as PassageEntry).paragraph === paragraph + 1);
+  };
+
   /** The passages of its source that contain a quote. */
   const reporting = (q: Entry): Entry[] => {
     const words = foldSpace(q.text);
@@ -172,11 +182,14 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   };
 
   /** Entries ranked by their match of the new words plus their prior; coverage = share of the words matched. */
-  function rankInContext(query: string, terms: string[], known: string[], marker: Marker, shown: Entry[]) {
-    const hits = known.length ? corpus.index.search(known) : [];
+  function rankInContext(query: string, words: TermGroup[], marker: Marker, shown: Entry[]) {
+    const terms = [...new Set(words.flatMap((g) => g.terms))];
+    const boosts = new Map(words.flatMap((g) => (g.fromLexicon ? g.terms.slice(1).map((t) => [t, LEXICON_WEIGHT] as const) : [])));
+    const hits = terms.length ? corpus.index.search(terms, boosts) : [];
     const top = hits[0]?.score ?? 0;
-    // Unknown words count against coverage.
-    const coverage = new Map(hits.map((h) => [h.id, h.queryTerms.length / terms.length]));
+    // The share of the question's words an entry matches, by any of their terms; unknown words count against it.
+    const share = (h: Hit) => words.filter((g) => g.terms.some((t) => h.queryTerms.includes(t))).length / words.length;
+    const coverage = new Map(hits.map((h) => [h.id, share(h)]));
     const match = new Map(hits.slice(0, MATCHED_HITS).map((h) => [h.id, (h.score / top) * coverage.get(h.id)!]));
     const prior = priors(shown, ABOUT_SPEAKER.test(fold(query)));
     // A narrowing question asks about the scope of what is on screen: that weighs double.
@@ -199,13 +212,14 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
    */
   function carry(query: string, asked: Marker, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
     const alone = base.ask(query);
-    const { terms } = expand(withoutFiller(query));
+    // The question's words, each with the convention's own words for it (the lexicon: "money" → financial).
+    const words = expand(withoutFiller(query), corpus.phrases).groups;
     // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
-    const known = terms.filter((t) => corpus.index.hasTerm(t) || corpus.index.hasStemOf(t));
-    if (terms.length && known.length < terms.length * MIN_KNOWN) return undefined;
+    const isKnown = (g: TermGroup) => g.fromLexicon || g.terms.some((t) => corpus.index.hasTerm(t) || corpus.index.hasStemOf(t));
+    if (words.length && words.filter(isKnown).length < words.length * MIN_KNOWN) return undefined;
     // Only question words ("where?", "who is she?"): all the rest is what was on screen.
-    const marker: Marker = terms.length ? asked : 'strong';
-    const { ranked, coverage, prior } = rankInContext(query, terms, known, marker, shown);
+    const marker: Marker = words.length ? asked : 'strong';
+    const { ranked, coverage, prior } = rankInContext(query, words, marker, shown);
     const aloneTop = alone.results[0]?.id;
     if (marker !== 'strong' && ranked[0] === aloneTop) return undefined;
     if (marker === 'none') {
@@ -215,7 +229,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       if (!alone.abstained && alone.intent !== 'search') return undefined;
       const screenBest = [...prior.keys()].reduce((best, id) => Math.max(best, coverage.get(id) ?? 0), 0);
       const ownBest = alone.abstained ? 0 : (coverage.get(aloneTop!) ?? 0);
-      const enough = screenBest * terms.length >= 2 ? MIN_COVERAGE_OF_MANY : MIN_COVERAGE;
+      const enough = screenBest * words.length >= 2 ? MIN_COVERAGE_OF_MANY : MIN_COVERAGE;
       if (!prior.has(ranked[0] ?? '') || ownBest > screenBest || screenBest < enough) return undefined;
     }
     // The question's own best answer keeps a place, in case the carry-over was wrong.
