@@ -179,3 +179,19 @@ describe('Redis stopped and restarted during a burst (a private redis-server)', 
     expect(threadReplies(fake, ts)).toHaveLength(1);
   });
 });
+
+describe('Redis unreachable at start-up', () => {
+  it('starts, answers on per-process state, says degraded on /readyz, and warns once', async () => {
+    const fleet = await startFleet(1, { redisUrl: 'redis://:not-logged@127.0.0.1:1' });
+    try {
+      const [replica] = fleet.replicas;
+      expect(await readiness(replica!)).toEqual({ status: 'ready', degraded: ['redis'] });
+      const sent = await pool(5, 5, (i) => fleet.slack.command(fleet.proxy.url, QUESTIONS[i]!, `U0NOREDIS${i}`));
+      await fleet.fake.waitFor(() => (sent.every((s) => byPath(fleet.fake).has(pathOf(s.responseUrl))) ? true : undefined), 'answers');
+      expect(replica!.logs.filter((l) => l.level === 40)).toHaveLength(1);
+      expect(JSON.stringify(replica!.logs)).not.toContain('not-logged');
+    } finally {
+      await fleet.close();
+    }
+  });
+});

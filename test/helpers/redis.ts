@@ -41,6 +41,10 @@ export interface PrivateRedis {
   stop(): Promise<void>;
   /** Start it again on the same port, empty. */
   start(): Promise<void>;
+  /** Freeze it (SIGSTOP): connections stay open, commands go unanswered. */
+  pause(): void;
+  /** Let it run again (SIGCONT). */
+  resume(): void;
 }
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
@@ -55,6 +59,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     url: `redis://127.0.0.1:${port}`,
     port,
     start,
+    pause: () => { child?.kill('SIGSTOP'); },
+    resume: () => { child?.kill('SIGCONT'); },
     async stop() {
       const c = child;
       if (!c || c.exitCode !== null) return;

@@ -121,6 +121,29 @@ describe('redis state store', () => {
     }
   });
 
+  it('a hung Redis (connection open, no answers) costs one short timeout, not one per request', async () => {
+    const redis = await startPrivateRedis();
+    try {
+      const { logger, lines } = capturingLogger();
+      const state = await redisState(uniquePrefix('hung'), redis.url, logger);
+      redis.pause();
+      const started = performance.now();
+      const claims = await Promise.all(Array.from({ length: 5 }, (_, i) => state.store.claim(`event:hung${i}`, '1', 60_000)));
+      for (let i = 0; i < 20; i++) await state.store.get(`event:hung${i}`);
+      expect(claims).toEqual([true, true, true, true, true]);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(state.degraded()).toEqual(['redis']);
+      expect(warnings(lines)).toHaveLength(1);
+      redis.resume();
+      // The next probe (at most a second later) finds it answering again.
+      await waitUntil(async () => { await state.store.get('probe'); return state.degraded().length === 0; }, 5000, 'redis answering again');
+      expect(lines.some((l) => String(l.msg).includes('redis is back'))).toBe(true);
+    } finally {
+      redis.resume();
+      await redis.stop();
+    }
+  });
+
   it('starts degraded when Redis cannot be reached, without waiting long', async () => {
     const { logger, lines } = capturingLogger();
     const started = performance.now();

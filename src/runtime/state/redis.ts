@@ -45,6 +45,8 @@ redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[3])
 redis.call('PEXPIRE', KEYS[1], window)
 return {1, 0}`;
 
+const PROBE_EVERY_MS = 1000;
+
 type RateClient = Redis & { treatyRate(key: string, windowMs: number, limit: number, nonce: string): Promise<[number, number]> };
 
 /** The URL as something safe to log: scheme, host and port, never the password. */
@@ -82,27 +84,40 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Red
     const reason = err instanceof Error ? err.message : undefined;
     logger.warn({ redis: where, reason }, 'redis unreachable: answering with per-process state and limits until it is back');
   };
-  client.on('error', (err) => wentDown(err));
-  client.on('close', () => { if (!closing) wentDown(); });
-  client.on('ready', () => {
+  const cameBack = () => {
     if (down) logger.info({ redis: where }, 'redis is back: state shared again');
     down = false;
-  });
+  };
+  client.on('error', (err) => wentDown(err));
+  client.on('close', () => { if (!closing) wentDown(); });
+  client.on('ready', cameBack);
 
   const connected = client.connect().then(() => true, () => false);
   const first = await Promise.race([connected, new Promise<false>((resolve) => setTimeout(() => resolve(false), options.connectTimeoutMs ?? 1500).unref())]);
   if (first) logger.info({ redis: where, prefix }, 'shared state in redis');
   else wentDown(new Error('no connection at start-up'));
 
-  /** Redis when it is up and answers in time; the per-process fallback otherwise. */
+  /**
+   * Redis when it is up and answers in time; the per-process fallback otherwise. While Redis is down
+   * but the connection stays open (a hung server: commands time out), one call a second probes it and
+   * the others answer locally at once, so requests do not each wait out the timeout.
+   */
+  let lastProbe = 0;
   const guarded = async <T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> => {
     if (client.status !== 'ready') {
       wentDown();
       return local();
     }
+    if (down) {
+      if (Date.now() - lastProbe < PROBE_EVERY_MS) return local();
+      lastProbe = Date.now();
+    }
     try {
-      return await shared();
+      const value = await shared();
+      cameBack();
+      return value;
     } catch (err) {
+      lastProbe = Date.now();
       wentDown(err);
       return local();
     }
