@@ -6,12 +6,15 @@ import type { Handler } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
 import type { PageStore } from './pagination.js';
+import type { Recorder } from '../../src/runtime/recorder.js';
 
 export interface DiscordContext {
   handler: Handler;
   engine: Engine;
   logger: Logger;
   pages: PageStore;
+  /** Where 👍/👎 and "what was wrong?" go; absent or off: no feedback buttons. */
+  recorder?: Recorder;
   /** Shared state (interaction de-duplication, page sessions). */
   store: StateStore;
   /** Conversations (DMs, reply chains): which one a message continues. */

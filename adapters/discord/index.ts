@@ -43,6 +43,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     engine: deps.engine,
     logger,
     pages: new PageStore(deps.store, deps.engine, tuning.pages),
+    recorder: deps.recorder,
     store: deps.store,
     conversations: createConversations(deps.store),
     deferAfterMs: tuning.deferAfterMs ?? 1500,

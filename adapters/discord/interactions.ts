@@ -2,6 +2,7 @@
 import { MessageFlags, type ButtonInteraction, type Interaction } from 'discord.js';
 import { askContextMenu, treaty } from './commands/index.js';
 import type { DiscordContext } from './context.js';
+import { isFeedbackButton, isFeedbackModal, onFeedbackButton, onFeedbackModal } from './feedback.js';
 import { isPageButton } from './pagination.js';
 import { page } from './render.js';
 import { toMessageOptions } from './respond.js';
@@ -25,6 +26,10 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       await askContextMenu.execute(interaction, ctx);
     } else if (interaction.isButton() && isPageButton(interaction.customId)) {
       await turnPage(interaction, ctx);
+    } else if (interaction.isButton() && isFeedbackButton(interaction.customId)) {
+      await onFeedbackButton(interaction, ctx);
+    } else if (interaction.isModalSubmit() && isFeedbackModal(interaction.customId)) {
+      await onFeedbackModal(interaction, ctx);
     }
   } catch (error) {
     ctx.logger.error({ err: error, interaction: interaction.id }, 'discord: interaction failed');

@@ -8,6 +8,7 @@ import {
 import type { BotRequest } from '../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../shared/messages.js';
 import type { DiscordContext } from './context.js';
+import { withFeedback } from './feedback.js';
 import { NO_PINGS, type DiscordPage, type NoPings } from './limits.js';
 import { isForAskerOnly, page } from './render.js';
 import { OUT_OF_DATE } from './wording.js';
@@ -50,7 +51,7 @@ export async function answerInteraction(interaction: CommandInteraction, ctx: Di
     await ctx.handler.respond(request(text, interaction.user.id, interaction.channelId, interaction), async (reply) => {
       clearTimeout(timer);
       await deferral;
-      const first = await ctx.pages.start(interaction.user.id, reply);
+      const first = withFeedback(await ctx.pages.start(interaction.user.id, reply), reply, ctx);
       if (isPrivate || isForAskerOnly(reply)) await sendPrivately(interaction, first);
       else if (interaction.deferred) await interaction.editReply(toMessageOptions(first));
       else await interaction.reply(toMessageOptions(first));
@@ -106,7 +107,7 @@ export async function answerMessage(message: Message, ctx: DiscordContext, text:
     await ctx.handler.respond({ ...request(text, message.author.id, message.channelId, message), ...(conversation ? { conversation } : {}) }, async (reply) => {
       // A reply read as following on from the bot's answer is for the bot, even with nothing found.
       if (onlyIfFound && !(reply.type === 'answer' && (!reply.answer.abstained || reply.answer.context))) return;
-      await send(await ctx.pages.start(message.author.id, reply));
+      await send(withFeedback(await ctx.pages.start(message.author.id, reply), reply, ctx));
     });
   } catch (error) {
     ctx.logger.error({ err: error, message: message.id }, 'discord: answering a message failed');

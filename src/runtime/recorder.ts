@@ -58,6 +58,7 @@ export interface RecorderOptions {
 type Item = { kind: 'question'; row: QuestionRow } | { kind: 'feedback'; row: FeedbackRow };
 
 const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The recorder when nothing is kept (LOG_QUESTIONS=off and no Slack installations to store). */
 export const notRecording: Recorder = {
@@ -216,7 +217,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }
     },
     feedback(vote) {
-      if (logQuestions === 'off') return;
+      // The id comes back from a button a client could forge: only a request id is stored.
+      if (logQuestions === 'off' || !UUID.test(vote.requestId)) return;
       enqueue({
         kind: 'feedback',
         row: {
