@@ -18,6 +18,8 @@ import { classifyFollowUp, type FollowUp, type Marker } from './followUp.js';
 const MORE_RESULTS = 4;
 /** Results a carried-over question shows at least (a plain search shows three). */
 const CARRIED_RESULTS = 3;
+/** Quotes and their passages a "what did critics say about that?" shows at most. */
+const VOICES_RESULTS = 5;
 /** Articles a "which article" answer names at most. */
 const WHICH_RESULTS = 3;
 /** Priors of a carried-over question: the entry in focus is 1, others shown this, their links a share. */
@@ -142,12 +144,15 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     // The topic in its own words and the asker's ("human rights safeguards" shown as "Conditions and safeguards").
     const terms = new Set(contentWords(`${topicOf(ctx, shown)} ${ownWords(ctx.question)}`).map(processTerm).filter((t): t is string => !!t));
     // One telling word of the topic ("surveillance"), or two of its common ones ("legal" alone is everywhere).
-    const about = (e: Entry) => {
-      const shared = new Set(contentWords(`${e.title} ${e.aliases.join(' ')} ${e.text}`).map((w) => processTerm(w) ?? '').filter((t) => terms.has(t)));
+    // A quote is about what it says and what the passage reporting it says around it.
+    const about = (q: Entry) => {
+      const said = [q, ...reporting(q)].map((e) => `${e.title} ${e.aliases.join(' ')} ${e.text}`).join(' ');
+      const shared = new Set(contentWords(said).map((w) => processTerm(w) ?? '').filter((t) => terms.has(t)));
       return shared.size >= 2 || [...shared].some((t) => corpus.index.documentShare(t) <= TELLING_SHARE);
     };
     const found = f.others ? pool.filter((q) => !ctx.ids.includes(q.id)) : pool.filter(about);
-    const results = found.flatMap((q) => full(q.id) ?? []);
+    // The quotes, then the passages reporting them, for context (as a first question's quotes come).
+    const results = dedupe([...found, ...found.flatMap(reporting)].flatMap((e) => full(e.id) ?? [])).slice(0, VOICES_RESULTS);
     if (results.length) return answerOf(query, results, 'quotes');
     const who = f.stance === 'critical' ? ' critics' : f.stance === 'supportive' ? ' supporters' : ' people';
     return { ...answerOf(query, [], 'quotes', [`What did${who} say?`, 'quotes']),

@@ -71,7 +71,12 @@ describe('conversation context', () => {
     expect(none.results).toEqual([]);
     const some = follow('what are the human rights safeguards?', 'and what did critics say about that?');
     expect(some.results.length).toBeGreaterThan(0);
-    expect(some.results.every((r) => r.kind === 'quote' && r.stance === 'critical')).toBe(true);
+    const quotes = some.results.filter((r) => r.kind === 'quote');
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((r) => r.stance === 'critical')).toBe(true);
+    // Then the passages that report them, for context.
+    const passages = some.results.slice(quotes.length);
+    expect(passages.every((p) => p.kind === 'passage' && quotes.some((q) => p.text.includes(q.text)))).toBe(true);
   });
 
   it('ignores a context whose entries no longer exist', () => {
