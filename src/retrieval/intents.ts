@@ -36,7 +36,12 @@ const OPPOSED = /\b(?:who|who s|whos|anyone|anybody|people|groups|countries|stat
 const SUPPORTIVE_WORDS = new Set(['supporters', 'proponents', 'praise', 'praised', 'supportive', 'welcomed', 'backers']);
 /** Nouns for people by stance: "critics" asks for voices even without "say". */
 const STANCE_NOUNS = new Set(['critics', 'opponents', 'supporters', 'proponents', 'backers']);
-const TASK_VERBS = new Set(['translate', 'write', 'compose', 'convert', 'calculate', 'compute', 'generate', 'draw', 'code', 'sing']);
+const TASK_VERBS = new Set(['translate', 'write', 'compose', 'convert', 'calculate', 'compute', 'generate', 'draw', 'code', 'sing', 'draft', 'rewrite',
+  'paraphrase', 'ignore', 'pretend', 'roleplay', 'imagine', 'act', 'forget', 'disregard', 'play']);
+// Polite openings before a task verb: "can you write …", "please draft …".
+const POLITE = new Set(['hey', 'hi', 'ok', 'okay', 'please', 'can', 'could', 'would', 'will', 'you', 'kindly', 'now']);
+// Instructions to the bot rather than questions ("… ignore your previous instructions and …").
+const INJECTION = / (?:ignore|disregard|forget) (?:all |any |your |the |my )*(?:previous |prior |above |earlier |system )*(?:instructions|rules|prompt|prompts|guidelines) | system prompt | jailbreak /;
 const WHEN_WORDS = new Set(['when', 'timeline', 'date', 'dates', 'dated', 'history', 'chronology', 'status', 'deadline', 'schedule', 'year', 'milestones']);
 const TIMELINE_WORDS = new Set(['timeline', 'history', 'chronology', 'dates', 'milestones']);
 const PURPOSE_WORDS = new Set(['objective', 'objectives', 'purpose', 'purposes', 'aim', 'aims', 'goal', 'goals', 'mission']);
@@ -51,6 +56,7 @@ const IN_FORCE = /\b(?:in|into) force\b|\btakes? effect\b|\bbecomes? effective\b
 const STATUS = /\b(?:signed|signature|ratif\w*)\b.*\b(?:yet|so far|already|now)\b|\b(?:yet|so far|already)\b.*\b(?:signed|ratif\w*)\b|\bhow many\b.*\b(?:signed|ratif\w*)\b/;
 /** Words a question uses when it asks what the treaty itself says ("what does it say"), not a person. */
 const TREATY_SUBJECT = new Set(['it', 'treaty', 'convention', 'text', 'article', 'articles', 'law', 'provision', 'provisions', 'this', 'document', 'clause', 'section', 'part', 'anything', 'something', 'chapter']);
+const THINK_VERBS = new Set(['think', 'thinks', 'thought']);
 const SAY_VERBS = new Set(['say', 'says', 'said', 'saying', 'state', 'stated']);
 
 /** Words of judgement: a question made of them asks what the treaty is worth, a contested matter. */
@@ -73,7 +79,9 @@ export function detectIntents(question: string): IntentSignals {
   // "What does X say": quotes only when X is not the treaty itself ("what does it say about Y").
   const sayAt = words.findIndex((w) => SAY_VERBS.has(w));
   const treatySays = sayAt > 0 && words.slice(Math.max(0, sayAt - 3), sayAt).some((w) => TREATY_SUBJECT.has(w));
-  const quoteWord = words.some((w) => QUOTE_WORDS.has(w) && !(treatySays && SAY_VERBS.has(w)));
+  // "What do critics think" asks for views; "do states have to think about third parties" does not.
+  const asksView = (i: number) => words.slice(Math.max(0, i - 5), i).some((w) => w === 'what' || w === 'how');
+  const quoteWord = words.some((w, i) => QUOTE_WORDS.has(w) && !(treatySays && SAY_VERBS.has(w)) && (!THINK_VERBS.has(w) || asksView(i)));
   // "timeline", "history" or "key dates" with nothing else but filler: the whole timeline.
   const filler = new Set(['the', 'of', 'a', 'key', 'show', 'me', 'what', 'is', 'its', 'full', 'give', 'and', 'convention', 'treaty', 'cybercrime', 'un', 'please']);
   const timelineOnly = has(TIMELINE_WORDS) && words.every((w) => TIMELINE_WORDS.has(w) || filler.has(w));
@@ -87,8 +95,8 @@ export function detectIntents(question: string): IntentSignals {
     purpose: has(PURPOSE_WORDS),
     sources: has(SOURCE_WORDS) && words.length <= 4,
     contested: contestedTopics(question),
-    why: words[0] === 'why' || phrase.includes(' reason ') || phrase.includes(' reasons '),
-    task: TASK_VERBS.has(words[0] ?? ''),
+    why: words[0] === 'why' || [' reason ', ' reasons ', ' argument ', ' rationale ', ' justification '].some((w) => phrase.includes(w)),
+    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase),
     chapter: /\b(?:what|which) chapter\b|\bchapter (?:is|are|does|covers?)\b.*\bin\b/.test(phrase),
     verdict: words.filter((w) => VERDICT_WORDS.has(w)),
   };
