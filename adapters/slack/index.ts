@@ -66,7 +66,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
   const rejections = createRejections(state.log, options.rejectionSummaryMs);
   if (receiver instanceof HTTPReceiver) {
     // Bolt's server calls receiver.requestListener for every request: the gate goes in front of it.
-    const gate = { signingSecret: config.signingSecret ?? '', log: state.log, store: deps.store, rejections, limits };
+    const gate = { signingSecret: config.signingSecret ?? '', log: state.log, store: deps.store, rejections, limits, load: state.turns };
     receiver.requestListener = createGate(gate, receiver.requestListener);
   } else guardSocketFrames(receiver.client, state.log);
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });

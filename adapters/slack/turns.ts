@@ -22,9 +22,16 @@ export const DEFAULT_TURNS: TurnOptions = { limit: 1_000, perTurn: 16, maxWaitMs
 export interface Turns {
   /** Resolves with 'go' when it is this caller's turn, or 'busy' when it will not get one in time. */
   next(): Promise<Turn>;
+  /**
+   * Behind: the queue is full, or its oldest answer has waited half of `maxWaitMs`. New commands are
+   * then told "busy" in their acknowledgement itself (gate.ts), without Bolt or a response-URL call,
+   * which frees the CPU that acknowledgements need. `shed()` counts each.
+   */
+  overloaded(): boolean;
+  shed(): void;
   /** Answers waiting now. */
   readonly waiting: number;
-  /** Callers told "busy" so far. */
+  /** Askers told "busy" so far, here or by shedding. */
   readonly busy: number;
 }
 
@@ -73,6 +80,13 @@ export function createTurns(options: Partial<TurnOptions> = {}, now: () => numbe
       }
       schedule();
       return new Promise<Turn>((resolve) => queue.push({ since: now(), resolve }));
+    },
+    overloaded() {
+      const waiting = queue.length - head;
+      return waiting >= limit || (waiting > 0 && now() - queue[head]!.since > maxWaitMs / 2);
+    },
+    shed() {
+      busy++;
     },
     get waiting() {
       return queue.length - head;

@@ -48,4 +48,20 @@ describe('turns', () => {
     const onTime = turns.next();
     expect([await late, await onTime]).toEqual(['busy', 'go']);
   });
+
+  it('is overloaded when full, or when its oldest answer has waited half of maxWaitMs', async () => {
+    let clock = 0;
+    const turns = createTurns({ limit: 2, maxWaitMs: 2_000 }, () => clock);
+    expect(turns.overloaded()).toBe(false);
+    const first = turns.next();
+    clock = 999;
+    expect(turns.overloaded()).toBe(false);
+    clock = 1_001;
+    expect(turns.overloaded()).toBe(true);
+    await first;
+    const both = [turns.next(), turns.next()];
+    expect(turns.overloaded()).toBe(true); // full
+    await Promise.all(both);
+    expect(turns.overloaded()).toBe(false);
+  });
 });
