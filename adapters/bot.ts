@@ -191,6 +191,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 /** How long a shutdown waits for the question log to be written. */
 const RECORDER_CLOSE_MS = 20_000;
 
+/** The longest a stop() can take by its parts' bounds (answers, adapters, question log), plus a margin. */
+export function maxShutdownMs(shutdownTimeoutMs: number): number {
+  return shutdownTimeoutMs + Math.max(1000, shutdownTimeoutMs) + Math.max(RECORDER_CLOSE_MS, shutdownTimeoutMs) + 5_000;
+}
+
 /** Start one adapter, or fail with StartupTimeoutError; one that connects too late is stopped again. */
 function withStartupTimeout(plan: Plan, deps: AdapterDeps, ms: number): Promise<RunningAdapter & { finished?: Promise<void> }> {
   const starting = plan.start(deps);

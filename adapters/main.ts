@@ -7,7 +7,7 @@ import dotenv from 'dotenv';
 import { KnowledgeError } from '../src/knowledge/open.js';
 import { configSecrets, parseConfig } from '../src/runtime/config.js';
 import { createLogger, redactSecrets, type Logger } from '../src/runtime/logger.js';
-import { AdapterStartError, StartupTimeoutError, startBot, type RunningBot } from './bot.js';
+import { AdapterStartError, StartupTimeoutError, maxShutdownMs, startBot, type RunningBot } from './bot.js';
 
 /** Which settings to check when an adapter cannot connect. */
 const CREDENTIALS: Record<string, string> = {
@@ -100,11 +100,11 @@ function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: numb
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'shutting down');
-    // Answers get SHUTDOWN_TIMEOUT_MS and disconnecting as long again; past that, something hangs.
+    // Every part of stop() has its own bound; past all of them, something hangs.
     const watchdog = setTimeout(() => {
       process.stderr.write('Shutdown did not finish in time: exiting without waiting.\n');
       process.exit(1);
-    }, 2 * Math.max(1000, shutdownTimeoutMs) + 5_000);
+    }, maxShutdownMs(shutdownTimeoutMs));
     watchdog.unref();
     try {
       // Non-zero when acknowledged requests were dropped, so a supervisor (and the operator) can tell.

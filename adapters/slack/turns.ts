@@ -15,15 +15,37 @@ export interface TurnOptions {
   perTurn: number;
   /** An answer whose turn comes later than this is told "busy" instead: a late answer helps nobody. */
   maxWaitMs: number;
+  /**
+   * Event-loop lag (smoothed) past which the process counts as overloaded: requests then wait to be
+   * read at all, so acknowledgements are late however short the answer queue is.
+   */
+  maxLagMs: number;
 }
 
-export const DEFAULT_TURNS: TurnOptions = { limit: 1_000, perTurn: 16, maxWaitMs: 2_000 };
+/** How late a 50 ms timer fires, smoothed over a few samples: one per process, started on first use. */
+let lagMs = 0;
+let lagTimer: NodeJS.Timeout | undefined;
+function eventLoopLag(): number {
+  if (!lagTimer) {
+    let expected = performance.now() + 50;
+    lagTimer = setInterval(() => {
+      const t = performance.now();
+      lagMs = 0.7 * lagMs + 0.3 * Math.max(0, t - expected);
+      expected = t + 50;
+    }, 50);
+    lagTimer.unref();
+  }
+  return lagMs;
+}
+
+export const DEFAULT_TURNS: TurnOptions = { limit: 1_000, perTurn: 16, maxWaitMs: 2_000, maxLagMs: 1_000 };
 
 export interface Turns {
   /** Resolves with 'go' when it is this caller's turn, or 'busy' when it will not get one in time. */
   next(): Promise<Turn>;
   /**
-   * Behind: the queue is full, or its oldest answer has waited half of `maxWaitMs`. New commands are
+   * Behind: the queue is full, its oldest answer has waited half of `maxWaitMs`, or the event loop lags
+   * more than `maxLagMs`. New commands are
    * then told "busy" in their acknowledgement itself (gate.ts), without Bolt or a response-URL call,
    * which frees the CPU that acknowledgements need. `shed()` counts each.
    */
@@ -38,7 +60,7 @@ export interface Turns {
 interface Waiter { since: number; resolve(turn: Turn): void }
 
 export function createTurns(options: Partial<TurnOptions> = {}, now: () => number = () => performance.now()): Turns {
-  const { limit, perTurn, maxWaitMs } = { ...DEFAULT_TURNS, ...options };
+  const { limit, perTurn, maxWaitMs, maxLagMs } = { ...DEFAULT_TURNS, ...options };
   let queue: Waiter[] = [];
   let head = 0;
   let scheduled = false;
@@ -83,7 +105,7 @@ export function createTurns(options: Partial<TurnOptions> = {}, now: () => numbe
     },
     overloaded() {
       const waiting = queue.length - head;
-      return waiting >= limit || (waiting > 0 && now() - queue[head]!.since > maxWaitMs / 2);
+      return waiting >= limit || (waiting > 0 && now() - queue[head]!.since > maxWaitMs / 2) || eventLoopLag() > maxLagMs;
     },
     shed() {
       busy++;
