@@ -11,7 +11,8 @@ import type { Logger } from '../src/runtime/logger.js';
 import { createMemoryRateLimiter, unlimited } from '../src/runtime/rateLimit.js';
 import { connectRedisState, type RedisState } from '../src/runtime/state/redis.js';
 import { createMemoryStore, type StateStore } from '../src/runtime/state/store.js';
-import { recorderFor } from '../src/runtime/database.js';
+import { openConfiguredDatabase, recorderFor } from '../src/runtime/database.js';
+import { sharedDatabase } from '../src/runtime/sharedDatabase.js';
 import type { Recorder } from '../src/runtime/recorder.js';
 import type { ConsoleOptions } from './console/index.js';
 import type { AdapterDeps, RunningAdapter } from './shared/adapter.js';
@@ -82,7 +83,7 @@ export function planAdapters(config: Config, consoleOptions: ConsoleOptions): Pl
   const plans: Plan[] = [];
   const { slack, discord } = config;
   if (slack) {
-    plans.push({ name: 'slack', mode: slack.mode, start: async (deps) => (await import('./slack/index.js')).startSlack({ ...deps, config: slack }) });
+    plans.push({ name: 'slack', mode: slack.oauth ? 'http, OAuth' : slack.mode, start: async (deps) => (await import('./slack/index.js')).startSlack({ ...deps, config: slack }) });
   }
   // DISCORD_SHARDS: this process manages shard processes; in a shard process (discord.js sets
   // SHARDING_MANAGER there) the client serves the shard it was given.
@@ -108,7 +109,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const isReady = () => started && !stopping && adapters.every((a) => a.connected?.() !== false);
   // Shared state (REDIS_URL) or this process's memory; /readyz names Redis while it is unreachable.
   let shared: RedisState | undefined;
-  const recorder = options.recorder ?? recorderFor(config.database, logger);
+  // One database for the question log and Slack installations, opened on first use (after ready).
+  const database = sharedDatabase(() => openConfiguredDatabase(config.database));
+  const recorder = options.recorder ?? recorderFor(config.database, database, logger);
   // A database that is down makes the bot degraded, not unready: it still answers.
   const degraded = () => [...(shared?.degraded() ?? []), ...(recorder.status() === 'unavailable' ? ['database'] : [])];
   // Up first, so probes see a live but unready process while the knowledge base is indexed.
@@ -134,7 +137,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     handler = createHandler({
       engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength, conversations: createConversations(store), record: recorder.question,
     });
-    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded }, recorder };
+    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded }, recorder, database: database.get };
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.
     const startupMs = options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS;
@@ -172,6 +175,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await store.close().catch((err: unknown) => logger.warn({ err }, 'state store did not close cleanly'));
     // Its own bound: the first start creates the embedded database, which can take seconds.
     await recorder.close(Math.max(RECORDER_CLOSE_MS, config.shutdownTimeoutMs));
+    await database.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await health?.close();
   };
   return {

@@ -4,6 +4,7 @@ import type { Handler } from '../../src/runtime/handler.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
 import type { Recorder } from '../../src/runtime/recorder.js';
+import type { Database } from '../../src/db/database.js';
 
 export interface HealthState {
   /** True once the knowledge base is indexed and every configured adapter is connected. */
@@ -22,6 +23,8 @@ export interface AdapterDeps {
   health: HealthState;
   /** Where 👍/👎 go (and the question log); `notRecording` when nothing is kept. */
   recorder?: Recorder;
+  /** The process's database (Slack installations in OAuth mode), opened on first use. */
+  database?: () => Promise<Database>;
 }
 
 export interface RunningAdapter {

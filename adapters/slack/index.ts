@@ -7,6 +7,7 @@ import type { RunningAdapter } from '../shared/adapter.js';
 import { boltLogger } from './boltLogger.js';
 import { DEFAULT_HTTP_LIMITS, createGate, type HttpLimits } from './gate.js';
 import { healthRoutes } from './health.js';
+import { BOT_SCOPES, databaseInstallationStore, registerUninstall } from './installations.js';
 import { registerListeners } from './listeners/index.js';
 import type { TurnOptions } from './turns.js';
 import { createRejections } from './rejections.js';
@@ -48,6 +49,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
   const logger = boltLogger(state.log);
   const apiUrl = config.apiUrl;
   const clientOptions = { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: options.retryConfig ?? DEFAULT_RETRY };
+  if (config.oauth && !deps.database) throw new Error('Slack OAuth needs the database (for installations)');
+  const installationStore = config.oauth && deps.database ? databaseInstallationStore(deps.database) : undefined;
   const receiver = config.mode === 'socket'
     ? new SocketModeReceiver({
       appToken: config.appToken ?? '',
@@ -61,6 +64,13 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
       customRoutes: healthRoutes(deps.health),
       logger,
       processBeforeResponse: false,
+      // OAuth mode: "Add to Slack" at /slack/install, Slack's redirect at /slack/oauth_redirect.
+      ...(config.oauth && installationStore ? {
+        ...config.oauth,
+        scopes: BOT_SCOPES,
+        installationStore,
+        installerOptions: { directInstall: true, clientOptions: apiUrl ? { slackApiUrl: apiUrl } : {} },
+      } : {}),
     });
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const rejections = createRejections(state.log, options.rejectionSummaryMs);
@@ -71,6 +81,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions = {}): 
   } else guardSocketFrames(receiver.client, state.log);
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
   registerListeners(app, state);
+  if (installationStore) registerUninstall(app, installationStore, state.log);
   app.error(async (error) => {
     state.log.error({ err: error }, 'slack listener failed');
   });

@@ -22,7 +22,7 @@ export function createState(deps: SlackDeps, turns: Partial<TurnOptions> = {}): 
   return {
     deps,
     log: deps.logger.child({ adapter: 'slack' }),
-    signer: createSigner(deps.config.botToken, 'slack buttons'),
+    signer: createSigner(deps.config.botToken ?? deps.config.signingSecret ?? '', 'slack buttons'),
     turns: createTurns(turns),
   };
 }

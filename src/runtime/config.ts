@@ -7,7 +7,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface SlackConfig {
-  botToken: string;
+  /** Single-workspace mode; absent in OAuth mode, where each workspace's token is in the database. */
+  botToken?: string;
+  /** "Add to Slack" for many workspaces (HTTP mode): /slack/install and /slack/oauth_redirect on PORT. */
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string };
   /** Socket Mode when an app-level token is set; otherwise HTTP with the signing secret. */
   mode: 'socket' | 'http';
   appToken?: string;
@@ -121,7 +124,18 @@ export function parseConfig(env: Env): ConfigResult {
   const slackPublic = bool('SLACK_PUBLIC_ANSWERS') ?? false;
   const port = int('PORT', 3000, 1, 65535);
   let slack: SlackConfig | undefined;
-  if (botToken) {
+  const clientId = get('SLACK_CLIENT_ID');
+  const clientSecret = get('SLACK_CLIENT_SECRET');
+  const stateSecret = get('SLACK_STATE_SECRET');
+  const oauthSet = [clientId, clientSecret, stateSecret].filter(Boolean).length;
+  if (oauthSet) {
+    // Many workspaces: each installs with "Add to Slack" and its token is kept in the database.
+    if (oauthSet < 3) problems.push('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together (OAuth for many workspaces): set all three, or none.');
+    else if (botToken) problems.push('SLACK_BOT_TOKEN is set with SLACK_CLIENT_ID (OAuth): remove SLACK_BOT_TOKEN for many workspaces, or the three SLACK_CLIENT_*/SLACK_STATE_SECRET for one.');
+    else if (appToken || !signingSecret) problems.push('SLACK_CLIENT_ID (OAuth) needs HTTP mode: set SLACK_SIGNING_SECRET and remove SLACK_APP_TOKEN.');
+    else if (stateSecret!.length < 16) problems.push('SLACK_STATE_SECRET: is shorter than 16 characters; set a long random value (e.g. openssl rand -base64 32).');
+    else slack = { oauth: { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! }, mode: 'http', signingSecret, port, apiUrl: slackApiUrl, publicAnswers: slackPublic };
+  } else if (botToken) {
     if (appToken) slack = { botToken, mode: 'socket', appToken, signingSecret, port, apiUrl: slackApiUrl, publicAnswers: slackPublic };
     else if (signingSecret) slack = { botToken, mode: 'http', signingSecret, port, apiUrl: slackApiUrl, publicAnswers: slackPublic };
     else problems.push('SLACK_BOT_TOKEN is set without its partner: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
@@ -202,7 +216,7 @@ export function configSecrets(config: Config): string[] {
   const { slack, discord } = config;
   // A password in a URL (Redis's, the database's, or an API proxy's) is a secret too.
   const passwords = [config.redis?.url, slack?.apiUrl, discord?.apiUrl, config.database.url].map((u) => (u ? safePassword(u) : undefined));
-  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token, ...passwords, config.database.url, config.database.pseudonymSecret]
+  return [slack?.botToken, slack?.appToken, slack?.signingSecret, slack?.oauth?.clientSecret, slack?.oauth?.stateSecret, discord?.token, ...passwords, config.database.url, config.database.pseudonymSecret]
     .filter((s): s is string => Boolean(s));
 }
 

@@ -8,6 +8,7 @@ import type { OpenOptions } from '../db/sql.js';
 import type { DatabaseConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createRecorder, notRecording, type Recorder } from './recorder.js';
+import type { SharedDatabase } from './sharedDatabase.js';
 
 export function openOptions(config: DatabaseConfig): OpenOptions {
   return config.url ? { url: config.url, schema: config.schema } : { dataDir: join(config.dataDir, 'pglite'), schema: config.schema };
@@ -27,10 +28,11 @@ export function describeDatabase(config: DatabaseConfig): string {
   return config.url ? 'postgres' : `pglite (${config.dataDir})`;
 }
 
-export function recorderFor(config: DatabaseConfig, logger: Logger): Recorder {
+/** The recorder over the process's shared database; the database is closed by its owner, not here. */
+export function recorderFor(config: DatabaseConfig, database: SharedDatabase, logger: Logger): Recorder {
   if (config.logQuestions === 'off') return notRecording;
   return createRecorder({
-    openDatabase: () => openConfiguredDatabase(config),
+    openDatabase: async () => ({ ...(await database.get()), close: async () => undefined }),
     pseudonymise: configuredPseudonymiser(config),
     logQuestions: config.logQuestions,
     retentionDays: config.retentionDays,

@@ -50,6 +50,9 @@ describe('parseConfig: one message per problem, naming the variable', () => {
     ['a Redis URL with a bad database number', { REDIS_URL: 'redis://127.0.0.1:6379/main' }, 'REDIS_URL', /not a Redis URL/],
     ['DISCORD_SHARDS neither auto nor a number', { DISCORD_SHARDS: 'many' }, 'DISCORD_SHARDS', /auto/],
     ['zero Discord shards', { DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS', /auto/],
+    ['OAuth without its state secret', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_SIGNING_SECRET: SECRET }, 'SLACK_CLIENT_ID', /all three/],
+    ['OAuth with a bot token too', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT }, 'SLACK_BOT_TOKEN', /remove SLACK_BOT_TOKEN/],
+    ['OAuth in Socket Mode', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_APP_TOKEN: APP }, 'SLACK_CLIENT_ID', /HTTP mode/],
     ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://u:p@h/db' }, 'DATABASE_URL', /postgres:\/\//],
     ['PostgreSQL without a pseudonym key', { DATABASE_URL: 'postgres://u:hunter2@h/db' }, 'PSEUDONYM_SECRET', /required with DATABASE_URL/],
     ['a short pseudonym key', { PSEUDONYM_SECRET: 'short' }, 'PSEUDONYM_SECRET', /16 characters/],
@@ -109,6 +112,13 @@ describe('parseConfig: good combinations', () => {
       maxQuestionLength: 500, rateLimit: { perMinute: 10 }, shutdownTimeoutMs: 10_000,
       database: { url: undefined, schema: undefined, dataDir: 'data', logQuestions: 'full', retentionDays: 90, pseudonymSecret: undefined },
     });
+  });
+
+  it('Slack OAuth: client id, secret and state secret with a signing secret: HTTP mode, no bot token; the secrets are secrets', () => {
+    const c = config({ SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret-xyz', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: SECRET });
+    expect(c.slack?.botToken).toBeUndefined();
+    expect(c.slack).toMatchObject({ mode: 'http', oauth: { clientId: '111.222', clientSecret: 'client-secret-xyz', stateSecret: 'state-secret-0123456789' } });
+    expect(configSecrets(c)).toEqual(expect.arrayContaining(['client-secret-xyz', 'state-secret-0123456789', SECRET]));
   });
 
   it('database: PostgreSQL with a key, redacted log, shorter retention; the URL and key are secrets', () => {
