@@ -218,3 +218,14 @@ describe('tasks and instructions', () => {
     expect(detectIntents('do states have to think about third parties').quotes).toBe(false);
   });
 });
+
+describe('specific before general', () => {
+  it('ranks the specific provision above the general one it specialises', () => {
+    for (const q of ['mutual legal assistance for intercepting content', 'cross-border interception']) {
+      const order = ids(ask(q));
+      expect(order, q).toContain('article-46');
+      const general = order.indexOf('article-40');
+      if (general !== -1) expect(order.indexOf('article-46'), q).toBeLessThan(general);
+    }
+  });
+});

@@ -50,12 +50,24 @@ function boostTitle(corpus: Corpus, hits: Hit[], terms: string[]): Hit[] {
   });
 }
 
+/**
+ * A general provision ("General principles of …", "Scope of …") introduces the specific ones after it;
+ * at equal relevance the specific one answers the question ("cross-border interception" is Article 46,
+ * not the general Article 40).
+ */
+const GENERAL_TITLE = /^(?:general principles|scope of)\b/i;
+const GENERAL_FACTOR = 0.8;
+
+function preferSpecific(corpus: Corpus, hits: Hit[]): Hit[] {
+  return rescoreHead(hits, (h) => (GENERAL_TITLE.test(corpus.entry(h.id)!.title) ? GENERAL_FACTOR : 1));
+}
+
 export function rerank(corpus: Corpus, hits: Hit[], query: string, terms: string[], groups: TermGroup[]): Hit[] {
   // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
   // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
   // An entry titled so names it more than one listing it among aliases: titles come first.
   const key = terms.join(' ');
-  const phrased = boostTitle(corpus, boostPhrase(corpus, preferCoverage(hits, groups), query), terms);
+  const phrased = boostTitle(corpus, boostPhrase(corpus, preferSpecific(corpus, preferCoverage(hits, groups)), query), terms);
   const titled = new Set(corpus.titled.get(key) ?? []);
   const aliased = new Set((corpus.named.get(key) ?? []).filter((id) => !titled.has(id)));
   if (!titled.size && !aliased.size) return phrased;
