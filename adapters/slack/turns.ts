@@ -45,9 +45,9 @@ export interface Turns {
   next(): Promise<Turn>;
   /**
    * Behind: the queue is full, its oldest answer has waited half of `maxWaitMs`, or the event loop lags
-   * more than `maxLagMs`. New commands are
-   * then told "busy" in their acknowledgement itself (gate.ts), without Bolt or a response-URL call,
-   * which frees the CPU that acknowledgements need. `shed()` counts each.
+   * more than `maxLagMs`. New commands are then told "busy" in their acknowledgement itself (gate.ts),
+   * without Bolt or a response-URL call, which frees the CPU that acknowledgements need. `shed()`
+   * counts each.
    */
   overloaded(): boolean;
   shed(): void;
