@@ -11,7 +11,7 @@ import { AdapterStartError, StartupTimeoutError, maxShutdownMs, startBot, type R
 
 /** Which settings to check when an adapter cannot connect. */
 const CREDENTIALS: Record<string, string> = {
-  slack: 'check SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, and SLACK_API_URL if set',
+  slack: 'check SLACK_BOT_TOKEN (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET), SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, and SLACK_API_URL if set',
   discord: 'check DISCORD_TOKEN, DISCORD_APPLICATION_ID, and DISCORD_API_URL if set',
 };
 
