@@ -1,7 +1,8 @@
 // Where a Discord conversation lives: a DM with the bot (within the window), or a chain of replies to
 // the bot's answers in a channel. Each question asked in a chain is linked to it before it is answered;
 // a reply to the bot's answer finds the question that answer replied to (Discord sends the answer along
-// with the reply), and so the chain. A mention that replies to nothing starts a new chain.
+// with the reply), and so the chain. A mention that replies to nothing starts a new chain. One person's
+// /treaty commands in one channel are a conversation too ("/treaty article 7", "/treaty ask and the penalties?").
 import type { Message } from 'discord.js';
 import type { Conversations } from '../../src/conversation/memory.js';
 
@@ -17,3 +18,6 @@ export async function conversationOf(message: Message, conversations: Conversati
   await conversations.link(askedKey(message.id), chain).catch(() => undefined);
   return chain;
 }
+
+/** The conversation of one person's /treaty commands in one channel (or DM). */
+export const commandConversation = (channelId: string, userId: string): string => `discord:command:${channelId}:${userId}`;

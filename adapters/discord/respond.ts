@@ -41,14 +41,14 @@ function request(text: string, user: string, channel: string | null, place: Plac
  * rate limiter) is the interaction deferred, then edited: Discord's 3 s window is always met and the
  * usual answer costs a single request instead of two.
  */
-export async function answerInteraction(interaction: CommandInteraction, ctx: DiscordContext, text: string, isPrivate: boolean): Promise<void> {
+export async function answerInteraction(interaction: CommandInteraction, ctx: DiscordContext, text: string, isPrivate: boolean, conversation?: string): Promise<void> {
   let deferral: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     deferral = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
     deferral.catch(() => undefined); // awaited, and so reported, when the reply is delivered
   }, ctx.deferAfterMs);
   try {
-    await ctx.handler.respond(request(text, interaction.user.id, interaction.channelId, interaction), async (reply) => {
+    await ctx.handler.respond({ ...request(text, interaction.user.id, interaction.channelId, interaction), ...(conversation ? { conversation } : {}) }, async (reply) => {
       clearTimeout(timer);
       await deferral;
       const first = withFeedback(await ctx.pages.start(interaction.user.id, reply), reply, ctx);

@@ -37,10 +37,14 @@ export const KEYS = {
   shared: (requestId: string) => `slack:shared:${requestId}`,
 } as const;
 export const EVENT_TTL_MS = 60 * 60_000;
-/** Conversation names (src/conversation/): a thread the bot answers in, or a DM, in one channel only. */
+/**
+ * Conversation names (src/conversation/): a thread the bot answers in, a DM, or one person's `/treaty`
+ * commands in one channel ("/treaty article 7", then "/treaty and the penalties?"), in one channel only.
+ */
 export const CONVERSATION = {
   thread: (channel: string, threadTs: string) => `slack:${channel}:${threadTs}`,
   dm: (channel: string) => `slack:dm:${channel}`,
+  command: (channel: string, user: string) => `slack:command:${channel}:${user}`,
 } as const;
 export const THREAD_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -48,7 +52,7 @@ export interface Question {
   text: string;
   user: string;
   channel: string | undefined;
-  /** The conversation it continues, if any (threads and DMs; a slash command stands alone). */
+  /** The conversation it continues, if any (threads, DMs, and one person's slash commands in a channel). */
   conversation?: string;
   /** The team id and where it was asked, for the question log. */
   workspace?: string;

@@ -29,7 +29,7 @@ async function command(subcommand: string, options: Parameters<typeof slashComma
 describe('/treaty subcommands', () => {
   it('article number:6 asks the core for "article 6" and answers publicly with the article', async () => {
     const { data, text } = await command('article', [int('number', 6)]);
-    expect(lastRequest()).toEqual({ text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord', workspace: GUILD_ID, channelType: 'channel' });
+    expect(lastRequest()).toEqual({ text: 'article 6', user: ALICE.id, channel: CHANNEL_ID, platform: 'discord', conversation: `discord:command:${CHANNEL_ID}:${ALICE.id}`, workspace: GUILD_ID, channelType: 'channel' });
     expect(text).toContain('Article 6: Respect for human rights');
     expect(text).toContain('https://docs.un.org/en/A/RES/79/243');
     expect(((data.flags as number) ?? 0) & MessageFlags.Ephemeral).toBe(0);

@@ -1,12 +1,12 @@
-// Conversations through the real discord.js client: a chain of replies to the bot's answers, and a
-// DM, each carry follow-ups, shown with "(following on from …)"; a fresh mention starts anew. One store
+// Conversations through the real discord.js client: a chain of replies to the bot's answers, a DM and
+// one person's /treaty commands in a channel each carry follow-ups, shown with "(following on from …)"; a fresh mention starts anew. One store
 // for the adapter and the conversations, as bot.ts wires them: memory, then Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversations } from '../../src/conversation/memory.js';
 import { testHandler } from '../helpers/engine.js';
 import { closeStores, STORES } from '../helpers/stores.js';
-import { recording, sendProblems, startBot, visible, type Bot } from './harness.js';
-import { ALICE, BOT, BOT_ID, messagePayload } from './payloads.js';
+import { interact, messageBody, recording, sendProblems, startBot, visible, type Bot } from './harness.js';
+import { ALICE, BOB, BOT, BOT_ID, CHANNEL_ID, DM_CHANNEL_ID, OPTION, messagePayload, slashCommand, type User } from './payloads.js';
 
 afterAll(closeStores);
 
@@ -55,5 +55,26 @@ describe.each(STORES)('Discord conversations (%s store)', (_name, open) => {
     const next = await say(messagePayload({ author: ALICE, content: 'tell me more', dm: true }));
     expect(next.text).toContain('(following on from Article 27)');
     expect(handler.requests.at(-1)).toMatchObject({ conversation: `discord:dm:${ALICE.id}` });
+  });
+
+  /** /treaty <subcommand> by someone, in the channel or a DM: the text of its answer. */
+  async function command(subcommand: string, option: { name: string; type: number; value: string | number }, who: User, dm = false) {
+    const call = await interact(bot.fake, slashCommand(subcommand, [option], { user: who, dm }));
+    return visible(messageBody(call) ?? {});
+  }
+  const ask = (question: string) => ({ name: 'question', type: OPTION.string, value: question });
+
+  it('one person\'s /treaty commands in a channel are a conversation, and nobody else\'s', async () => {
+    expect(await command('article', { name: 'number', type: OPTION.integer, value: 7 }, ALICE)).not.toContain('following on from');
+    const text = await command('ask', ask('and the penalties?'), ALICE);
+    expect(text).toContain('(following on from Article 7)');
+    expect(handler.requests.at(-1)).toMatchObject({ conversation: `discord:command:${CHANNEL_ID}:${ALICE.id}` });
+    // Another person in the same channel, or the same person in a DM, starts anew.
+    expect(await command('ask', ask('the next one'), BOB)).not.toContain('following on from');
+    expect(await command('ask', ask('the next one'), ALICE, true)).not.toContain('following on from');
+    expect(handler.requests.at(-1)).toMatchObject({ conversation: `discord:command:${DM_CHANNEL_ID}:${ALICE.id}` });
+    // A question that stands alone takes nothing from the one before.
+    expect(await command('ask', ask('what is sextortion'), ALICE)).not.toContain('following on from');
+    expect(sendProblems(bot.fake)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// Conversations through the real Bolt app: a thread the bot answered in and a DM each carry a
-// follow-up over two turns, shown with "(following on from …)"; a thread in one channel never leaks
+// Conversations through the real Bolt app: a thread the bot answered in, a DM and one person's /treaty
+// commands in a channel each carry a follow-up over two turns, shown with "(following on from …)"; a thread in one channel never leaks
 // into a thread of the same timestamp in another. One store for the adapter and the conversations, as
 // bot.ts wires them: memory, then Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,25 @@ describe.each(STORES)('Slack conversations (%s store)', (_name, open) => {
     expect(body.thread_ts).toBeUndefined();
     expect(visibleText(body)).toContain('(following on from Sextortion)');
     expect(visibleText(body)).toContain('Article 16');
+  });
+
+  /** A /treaty command; its answer through the response URL. */
+  const command = async (text: string, user: string, channel = 'C0GENERAL') => {
+    const { responseUrl } = await h.command(text, user, { channel_id: channel });
+    const path = new URL(responseUrl).pathname;
+    return h.fake.waitFor(() => h.fake.responses.find((r) => r.path === path)?.body, `answer to "${text}"`);
+  };
+
+  it('one person\'s /treaty commands in a channel are a conversation, and nobody else\'s', async () => {
+    expect(visibleText(await command('article 7', 'U0CAROL'))).not.toContain('following on from');
+    const body = await command('and the penalties?', 'U0CAROL');
+    expect(visibleText(body)).toContain('(following on from Article 7)');
+    expect(limitViolations(body)).toEqual([]);
+    expect(h.asked.at(-1)).toMatchObject({ conversation: 'slack:command:C0GENERAL:U0CAROL' });
+    // Another person in the same channel, or the same person in another channel, starts anew.
+    expect(visibleText(await command('the next one', 'U0DAVE'))).not.toContain('following on from');
+    expect(visibleText(await command('the next one', 'U0CAROL', 'C0OTHER'))).not.toContain('following on from');
+    // A question that stands alone takes nothing from the one before.
+    expect(visibleText(await command('what is sextortion', 'U0CAROL'))).not.toContain('following on from');
   });
 });

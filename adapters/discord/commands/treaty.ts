@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import { articleChoices, chapterChoices, speakerChoices } from '../autocomplete.js';
 import type { DiscordContext } from '../context.js';
+import { commandConversation } from '../conversation.js';
 import { answerInteraction, replyUnreadable } from '../respond.js';
 
 const withPrivate = (sub: SlashCommandSubcommandBuilder) =>
@@ -64,7 +65,9 @@ export function parse(options: Options): { text: string; isPrivate: boolean } | 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   const parsed = parse(interaction.options);
   if (!parsed) return replyUnreadable(interaction, ctx);
-  await answerInteraction(interaction, ctx, parsed.text, parsed.isPrivate);
+  // Every subcommand's answer is a turn of the asker's conversation in this channel, so "/treaty ask
+  // and the penalties?" follows on from "/treaty article 7"; the answer says so when it does.
+  await answerInteraction(interaction, ctx, parsed.text, parsed.isPrivate, commandConversation(interaction.channelId, interaction.user.id));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {

@@ -6,7 +6,7 @@ import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { unescapeSlack } from '../mrkdwn.js';
 import { renderReply } from '../render.js';
 import { shareValue } from '../shareValue.js';
-import { answer, channelTypeOf, type SlackState } from '../state.js';
+import { answer, channelTypeOf, CONVERSATION, type SlackState } from '../state.js';
 
 export const COMMAND = '/treaty';
 
@@ -33,6 +33,9 @@ export function register(app: App, state: SlackState): void {
     const question = {
       text: unescapeSlack(command.text ?? ''), user: command.user_id, channel: command.channel_id,
       workspace: command.team_id, channelType: channelTypeOf(command.channel_id),
+      // One person's commands in one channel are a conversation (within the window): each answer says
+      // "(following on from …)" when it used the one before, so a wrong carry-over is easy to correct.
+      conversation: CONVERSATION.command(command.channel_id, command.user_id),
     };
     const { deliver, tellFailure } = viaResponseUrl(state, respond);
     await answer(state, question, deliver, tellFailure);
