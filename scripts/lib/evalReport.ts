@@ -17,15 +17,16 @@ export interface EvalContext {
 
 export type EvalSection = (ctx: EvalContext) => string[];
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 const cell = (text: string, width = 9) => text.padStart(width);
 
 /** Column headings for a tuned | held-out pair of metric groups. */
-const METRICS: [string, (m: Metrics) => number][] = [
-  ['R@1', (m) => m.recallAt1],
-  ['R@3', (m) => m.recallAt3],
-  ['false abst', (m) => m.falseAbstentionRate],
-  ['OOS abst', (m) => m.outOfScopeAbstentionRate],
+/** Each metric, undefined when the part has no question it applies to (shown as "—"). */
+const METRICS: [string, (m: Metrics) => number | undefined][] = [
+  ['R@1', (m) => (m.inScope ? m.recallAt1 : undefined)],
+  ['R@3', (m) => (m.inScope ? m.recallAt3 : undefined)],
+  ['false abst', (m) => (m.inScope ? m.falseAbstentionRate : undefined)],
+  ['OOS abst', (m) => (m.outOfScope ? m.outOfScopeAbstentionRate : undefined)],
 ];
 
 function pairTable(title: string, rows: [string, Metrics, Metrics][]): string[] {

@@ -71,7 +71,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (decision.abstain) return decision.unsure ? compose.unsure(query, rerank(corpus, hits, query, terms, groups)) : out.answer(query, 'search', []);
     // Contested topics named in everyday words ("go after bloggers") count through the lexicon.
     const contested = intents.contested.length ? intents.contested : contestedTopics(groups.map((g) => g.means ?? '').join(' '));
-    if (contested.length) return compose.balanced(query, hits, terms, contested, intents.stance);
+    // Criticism asked for ("civil society concerns about X") gets the critical voice beside the provisions.
+    if (contested.length || intents.stance === 'critical') return compose.balanced(query, hits, terms, contested, intents.stance);
     const ranked = rerank(corpus, hits, query, terms, groups);
     if (intents.why) return compose.why(query, ranked);
     if (intents.when) return compose.when(query, ranked, (h) => groupCoverage(groups, h));

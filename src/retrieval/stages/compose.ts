@@ -80,8 +80,12 @@ export function createComposer(corpus: Corpus, out: Assembler): Composer {
       const seen = new Set<string>();
       // Provisions are found by the topic and what the question says of it ("real-time surveillance of
       // traffic"), not by words asking for opinions ("concerns", "critics").
-      const about = [...new Set([...processed(topics.join(' ')), ...terms.filter((t) => !quoteWords.has(t))])];
-      const articles = out.fromHits(articleIndex.search(about.length ? about : terms), 2, seen);
+      const topicTerms = processed(topics.join(' '));
+      const about = [...new Set([...topicTerms, ...terms.filter((t) => !quoteWords.has(t))])];
+      const found = articleIndex.search(about.length ? about : terms);
+      // Provisions on the topic itself come first ("abuse" alone would find the child abuse offences).
+      const onTopic = found.filter((h) => h.queryTerms.some((t) => topicTerms.includes(t)));
+      const articles = out.fromHits(onTopic.length ? [...onTopic, ...found.filter((h) => !onTopic.includes(h))] : found, 2, seen);
       const voice = (stance: 'critical' | 'supportive'): Result[] => {
         const q = hits.map((h) => entry(h.id)!).find((e) => e.kind === 'quote' && e.stance === stance) ?? quotes.find((q) => q.stance === stance);
         if (!q || seen.has(q.id)) return [];
