@@ -1,14 +1,18 @@
 // The question log through the real adapters (Bolt over HTTP, discord.js over the gateway), on both
 // databases: one row per request with its outcome, the user id only as a keyed hash, no text when
 // redacted.
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { databaseOver } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrations.js';
+import { createRecorder } from '../../src/runtime/recorder.js';
 import { pseudonymiser } from '../../src/db/pseudonym.js';
 import { startBot, until } from '../discord/harness.js';
 import { ALICE, DM_CHANNEL_ID, GUILD_ID, messagePayload, BOT, BOT_ID, OPTION, slashCommand } from '../discord/payloads.js';
 import { interact } from '../discord/harness.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { TEAM_ID } from '../slack/fakeSlack.js';
-import { KINDS } from './databases.js';
+import { KINDS, freshSql } from './databases.js';
 import { KEY, logged, rowsContaining, rowsOnce, type Logged } from './logged.js';
 
 interface Row { platform: string; workspace: string | null; channel_type: string; user_hash: string; question: string | null; outcome: string; reason: string | null; result_ids: string[]; intent: string | null; latency_ms: number }
@@ -84,5 +88,25 @@ describe.each(KINDS)('question log on %s', (kind) => {
     const rows = await rowsOnce<Row>(log.sql, 'questions', 2);
     expect(rows.map((r) => [r.question, r.outcome])).toEqual([[null, 'answered'], [null, 'refused']]);
     expect(await rowsContaining(log.sql, 'pasta')).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it('rows older than RETENTION_DAYS are deleted when the recorder opens the database (and daily after)', async () => {
+    const sql = await freshSql('pglite');
+    cleanups.push(() => sql.close());
+    await migrate(sql);
+    const db = databaseOver(sql);
+    const at = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const row = (days: number, id: string) => ({ id, at: at(days), platform: 'slack', userHash: 'h', question: 'q', outcome: 'answered' as const, resultIds: [], latencyMs: 1 });
+    await db.writeQuestions([row(31, '00000000-0000-4000-8000-000000000001'), row(29, '00000000-0000-4000-8000-000000000002')]);
+    const recorder = createRecorder({
+      openDatabase: async () => ({ ...db, close: async () => undefined }), pseudonymise: pseudonymiser(KEY), logQuestions: 'full', retentionDays: 30, logger: pino({ level: 'silent' }),
+    });
+    recorder.open();
+    cleanups.push(() => recorder.close(1000));
+    const deadline = Date.now() + 5000;
+    while ((await sql.query('SELECT 1 FROM questions')).length > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await sql.query<{ id: string }>('SELECT id FROM questions')).map((r) => r.id)).toEqual(['00000000-0000-4000-8000-000000000002']);
   });
 });
