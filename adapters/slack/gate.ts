@@ -99,6 +99,10 @@ export function parseSlackBody(raw: Buffer, contentType: string | undefined): Re
   }
 }
 
+function isSslCheck(req: IncomingMessage, raw: Buffer): boolean {
+  return req.headers['content-type'] === 'application/x-www-form-urlencoded' && parseForm(raw.toString('utf8')).ssl_check === '1';
+}
+
 /** How long a client whose body was refused may go on sending (read and dropped) before it is cut off. */
 const LINGER_MS = 1_000;
 
@@ -120,6 +124,11 @@ export function createGate(options: GateOptions, next: RequestListener): Request
     if (!body.ok) {
       rejections.count(body.status === 413 ? 'too_large' : 'body_timeout');
       return cutOff(req, res, body.status);
+    }
+    if (isSslCheck(req, body.raw)) {
+      // Slack checks a slash command's certificate with an unsigned ssl_check=1 and expects a 200.
+      res.writeHead(200).end();
+      return;
     }
     const failed = verify(req, body.raw, options.signingSecret, Math.floor(now() / 1000));
     if (failed) {

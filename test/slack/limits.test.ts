@@ -112,6 +112,12 @@ describe('request limits (HTTP mode)', () => {
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
+  it("Slack's unsigned ssl_check gets 200, as Slack expects, and nothing else happens", async () => {
+    const res = await h.post('ssl_check=1&token=legacy', 'application/x-www-form-urlencoded', {});
+    expect(res.status).toBe(200);
+    expect(h.asked).toHaveLength(0);
+  });
+
   it('unsigned requests: the first is logged, the rest summed up in one line', async () => {
     await new Promise((r) => setTimeout(r, 500)); // let the summaries of the earlier attacks go out
     lines.length = 0;
