@@ -4,6 +4,10 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Entry, EntryKind } from '../knowledge/types.js';
 import { processTerm, tokenize } from './text.js';
+import { zipf } from './wordWeights.js';
+
+/** A common word of everyday English (in the word-frequency table), as a processed term. */
+const isEnglishWord = (term: string): boolean => zipf(term) !== undefined;
 
 interface IndexedDoc {
   id: string;
@@ -93,9 +97,10 @@ export function buildSearchIndex(entries: Entry[], options: IndexOptions = {}): 
       boost: FIELD_BOOST,
       // A word the knowledge base contains needs no completion or typo tolerance; expanding it anyway
       // would only add near neighbours ("intercept" → "interest") and, on a large corpus, most of the
-      // search time. Unknown words get both.
-      prefix: (term) => term.length >= 5 && !vocabulary.has(term),
-      fuzzy: (term) => (!vocabulary.has(term) && fuzzyDistance(term)) || false,
+      // search time. Nor does a common English word the knowledge base lacks ("evening", "drop"): it is
+      // a word, not a typo of one. Other unknown words get both.
+      prefix: (term) => term.length >= 5 && !vocabulary.has(term) && !isEnglishWord(term),
+      fuzzy: (term) => (!vocabulary.has(term) && !isEnglishWord(term) && fuzzyDistance(term)) || false,
       maxFuzzy: 2,
     },
   });
