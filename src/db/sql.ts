@@ -81,12 +81,17 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`could not lock the embedded database in ${dataDir}`);
 }
 
+/** A live Node process with that pid (a lock left by a crash may name a pid since reused by another program). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true; // no /proc (macOS): trust the pid
   }
 }
 
