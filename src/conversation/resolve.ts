@@ -43,6 +43,8 @@ const ASKS_ARTICLE = /\b(?:which|what)\s+(?:article|provision)s?\b/;
 /** "Who is she?" after a quote: the passage naming the speaker's role comes before the quote itself. */
 const SPEAKER_PRIOR = 1.1;
 const ABOUT_SPEAKER = /\b(?:she|he|her|his)\b|\bwho\s+(?:is|was)\b|\b(?:title|role|job|position|organi[sz]ation|org)\b/;
+/** Pronouns that can only mean a person (never the convention or the asker's side). */
+const PERSONAL = /\b(?:she|he|her|his|him)\b/;
 /** Words that only colour a follow-up ("who is she exactly?", "what if they actually post them"). */
 const FILLER = new Set(['exactly', 'actually', 'actual', 'really', 'basically', 'everything', 'anything', 'everyone', 'anyone', 'anybody',
   'someone', 'somebody', 'else', 'only', 'just', 'even', 'also', 'ok', 'okay', 'so', 'then', 'well', 'still', 'again', 'lol', 'pls', 'please', 'one']);
@@ -195,15 +197,24 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     // The share of the question's words an entry matches, by any of their terms; unknown words count against it.
     const share = (h: Hit) => words.filter((g) => g.terms.some((t) => h.queryTerms.includes(t))).length / words.length;
     const coverage = new Map(hits.map((h) => [h.id, share(h)]));
-    const match = new Map(hits.slice(0, MATCHED_HITS).map((h) => [h.id, (h.score / top) * coverage.get(h.id)!]));
     const prior = priors(shown, ABOUT_SPEAKER.test(fold(query)));
+    // The best hits, by relative score × coverage, and every entry on screen or linked to it however
+    // far down it ranked. When a word points back, an entry on screen scores by its coverage alone: a
+    // long article scores low on a word a short term is named by ("who provides it?" after Article 58
+    // beside the term "service provider"), yet when it holds the new words as fully, it is "it".
+    const onScreen = new Set(marker === 'none' ? [] : shown.map((e) => e.id));
+    const match = new Map(hits.filter((h, i) => i < MATCHED_HITS || prior.has(h.id))
+      .map((h) => [h.id, (onScreen.has(h.id) ? 1 : h.score / top) * coverage.get(h.id)!]));
     // A narrowing question asks about the scope of what is on screen: that weighs double.
     const weight = marker === 'narrow' ? 2 * PRIOR_WEIGHT : PRIOR_WEIGHT;
     const score = (id: string) => (match.get(id) ?? 0) + weight * (prior.get(id) ?? 0);
     // "Which article protects them?": only articles can answer.
     const kinds = ASKS_ARTICLE.test(fold(query)) ? ['article'] : ['article', 'chapter', 'fact', 'term', 'quote', 'passage'];
+    // "What's her title?" after a quote: a personal pronoun is the person on screen, so only what was
+    // on screen (the quote, the passage naming its speaker) can answer.
+    const onlyShown = PERSONAL.test(fold(query)) && shown.some((e) => e.kind === 'quote');
     const ranked = [...new Set([...match.keys(), ...prior.keys()])]
-      .filter((id) => kinds.includes(entry(id)?.kind ?? ''))
+      .filter((id) => kinds.includes(entry(id)?.kind ?? '') && (!onlyShown || prior.has(id)))
       .sort((a, b) => score(b) - score(a) || a.localeCompare(b));
     return { ranked, coverage, prior };
   }

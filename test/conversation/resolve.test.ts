@@ -79,6 +79,25 @@ describe('conversation context', () => {
     expect(passages.every((p) => p.kind === 'passage' && quotes.some((q) => p.text.includes(q.text)))).toBe(true);
   });
 
+  it('takes the entry on screen as "it" when it holds the new words, however low a long text scores on them', () => {
+    // "data" names other entries best, but Article 24 holds it too and is on screen: "that" is Article 24.
+    const a = follow('article 24', 'does that cover data?');
+    expect(ids(a)[0]).toBe('article-24');
+    expect(a.context?.about).toBe('Article 24');
+    // Nothing points back: the question's own words decide, as without context.
+    expect(follow('article 24', 'what is grooming')).toEqual(engine.ask('what is grooming'));
+  });
+
+  it('reads a personal pronoun after a quote as its speaker: only what was on screen answers', () => {
+    const a = follow('what did Ghada Waly say', "what's her title?");
+    expect(a.context).toBeDefined();
+    // The passage that names her role, not the convention's own title.
+    expect(a.results[0]?.kind).toBe('passage');
+    expect(ids(a).slice(0, 2)).not.toContain('fact-full-title');
+    // "Its title" may be the convention's: no person on screen, no such restriction.
+    expect(ids(follow('article 7', 'and what is its full title?'))).toContain('fact-full-title');
+  });
+
   it('ignores a context whose entries no longer exist', () => {
     const stale: ConversationContext = { question: 'old', ids: ['article-999'] };
     expect(engine.ask('tell me more', stale)).toEqual(engine.ask('tell me more'));
