@@ -5,7 +5,8 @@ import type { DiscordContext } from './context.js';
 import { isFeedbackButton, isFeedbackModal, onFeedbackButton, onFeedbackModal } from './feedback.js';
 import { isPageButton } from './pagination.js';
 import { page } from './render.js';
-import { toMessageOptions } from './respond.js';
+import { answerInteraction, toMessageOptions } from './respond.js';
+import { isAskButton, questionOf } from './suggestions.js';
 import * as w from './wording.js';
 
 /** Interaction tokens last 15 minutes: no copy of one can arrive later than that. */
@@ -26,6 +27,9 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       await askContextMenu.execute(interaction, ctx);
     } else if (interaction.isButton() && isPageButton(interaction.customId)) {
       await turnPage(interaction, ctx);
+    } else if (interaction.isButton() && isAskButton(interaction.customId)) {
+      // "Did you mean …": the clicked candidate, asked and answered in the channel like /treaty ask.
+      await answerInteraction(interaction, ctx, questionOf(interaction.customId), false);
     } else if (interaction.isButton() && isFeedbackButton(interaction.customId)) {
       await onFeedbackButton(interaction, ctx);
     } else if (interaction.isModalSubmit() && isFeedbackModal(interaction.customId)) {

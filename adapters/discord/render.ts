@@ -11,6 +11,7 @@ import {
 } from '../shared/messages.js';
 import { LIMITS, NO_PINGS, embedLength, type DiscordPage } from './limits.js';
 import { blockquote, linkUrl, neutralizeMentions, safeText, truncate } from './text.js';
+import { askButtons } from './suggestions.js';
 import * as w from './wording.js';
 
 /** Passage text shown per result; the citation link leads to the rest. */
@@ -102,7 +103,9 @@ function renderAnswer(answer: Answer): DiscordPage[] {
   const said = outcome ? neutralizeMentions(outcome) : w.answerHeading(query);
   const heading = followsOn ? `${safeText(followsOn, 200)}\n${said}` : said;
   if (answer.abstained || answer.results.length === 0) {
-    return [page(heading, [suggestionsEmbed(answer.suggestions)])];
+    // Unsure what was meant: the candidates are buttons as well as lines.
+    const buttons = answer.outcome.type === 'unsure' ? askButtons(answer.suggestions) : [];
+    return [{ ...page(heading, [suggestionsEmbed(answer.suggestions)]), components: buttons }];
   }
   const groups = pack(answer.results.map(resultEmbed));
   const related = relatedLine(answer.suggestions);

@@ -2,7 +2,7 @@
 // sending are one handler.respond task, so the shutdown drain waits until an answer is sent instead of
 // cutting it off. Every send carries its page's allowed_mentions (NO_PINGS): nobody is ever pinged.
 import {
-  MessageFlags, type BaseMessageOptions, type CommandInteraction, type InteractionReplyOptions, type Message,
+  MessageFlags, type BaseMessageOptions, type ButtonInteraction, type CommandInteraction, type InteractionReplyOptions, type Message,
   type MessageMentionOptions,
 } from 'discord.js';
 import type { BotRequest } from '../../src/runtime/handler.js';
@@ -41,7 +41,7 @@ function request(text: string, user: string, channel: string | null, place: Plac
  * rate limiter) is the interaction deferred, then edited: Discord's 3 s window is always met and the
  * usual answer costs a single request instead of two.
  */
-export async function answerInteraction(interaction: CommandInteraction, ctx: DiscordContext, text: string, isPrivate: boolean, conversation?: string): Promise<void> {
+export async function answerInteraction(interaction: CommandInteraction | ButtonInteraction, ctx: DiscordContext, text: string, isPrivate: boolean, conversation?: string): Promise<void> {
   let deferral: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     deferral = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
@@ -68,7 +68,7 @@ export async function answerInteraction(interaction: CommandInteraction, ctx: Di
 }
 
 /** A message only the asker sees, whatever state the interaction is in. */
-async function sendPrivately(interaction: CommandInteraction, body: DiscordPage): Promise<void> {
+async function sendPrivately(interaction: CommandInteraction | ButtonInteraction, body: DiscordPage): Promise<void> {
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(ephemeral(body));
   } else if (interaction.ephemeral) {
@@ -87,7 +87,7 @@ export async function replyUnreadable(interaction: CommandInteraction, ctx: Disc
   await interaction.reply(ephemeral(page(OUT_OF_DATE)));
 }
 
-export async function sayFailed(interaction: CommandInteraction): Promise<void> {
+export async function sayFailed(interaction: CommandInteraction | ButtonInteraction): Promise<void> {
   if (interaction.replied) return; // the reply went out; what failed came after it
   try {
     await sendPrivately(interaction, page(FAILURE_MESSAGE));
