@@ -50,6 +50,9 @@ const FILLER = new Set(['exactly', 'actually', 'actual', 'really', 'basically', 
   'someone', 'somebody', 'else', 'only', 'just', 'even', 'also', 'ok', 'okay', 'so', 'then', 'well', 'still', 'again', 'lol', 'pls', 'please', 'one']);
 const withoutFiller = (query: string) => tokenize(query).filter((w) => !FILLER.has(fold(w))).join(' ');
 
+/** A text's content words, stemmed as the index stems them. */
+const stems = (text: string): string[] => contentWords(text).map(processTerm).filter((t): t is string => !!t);
+
 /** A question's content words without its references ("article 7" names no topic by its words). */
 const ownWords = (question: string): string => contentWords(parseReferences(question).rest).join(' ');
 
@@ -68,7 +71,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     if (e.kind === 'article') return [e.number];
     if (e.kind === 'term' || e.kind === 'fact') return e.articles;
     if (e.kind === 'chapter') return [];
-    const terms = [...new Set(contentWords(e.text).map(processTerm).filter((t): t is string => !!t))];
+    const terms = [...new Set(stems(e.text))];
     const hits = articleIndex.search(terms);
     const best = hits[0]?.score ?? 0;
     return hits.filter((h) => h.score >= best * 0.5).slice(0, 2).map((h) => (entry(h.id) as { number: number }).number);
@@ -144,7 +147,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   function voices(query: string, f: Extract<FollowUp, { type: 'voices' }>, ctx: ConversationContext, shown: Entry[]): Answer {
     const pool = quotes.filter((q) => !f.stance || q.stance === f.stance);
     // The topic in its own words and the asker's ("human rights safeguards" shown as "Conditions and safeguards").
-    const terms = new Set(contentWords(`${topicOf(ctx, shown)} ${ownWords(ctx.question)}`).map(processTerm).filter((t): t is string => !!t));
+    const terms = new Set(stems(`${topicOf(ctx, shown)} ${ownWords(ctx.question)}`));
     // One telling word of the topic ("surveillance"), or two of its common ones ("legal" alone is everywhere).
     // A quote is about what it says and what the passage reporting it says around it.
     const about = (q: Entry) => {
@@ -186,6 +189,16 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   const reporting = (q: Entry): Entry[] => {
     const words = foldSpace(q.text);
     return passages.filter((p) => (p as { sourceId: string }).sourceId === (q as { sourceId: string }).sourceId && foldSpace(p.text).includes(words));
+  };
+
+  /** Does the question name the entry: all the words of its title, or of one of its aliases? */
+  const namedBy = (query: string, id: string): boolean => {
+    const e = entry(id);
+    const asked = new Set(stems(query));
+    return !!e && [e.title, ...e.aliases].some((name) => {
+      const ws = stems(name);
+      return ws.length > 0 && ws.every((w) => asked.has(w));
+    });
   };
 
   /** Entries ranked by their match of the new words plus their prior; coverage = share of the words matched. */
@@ -243,6 +256,8 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       // well as the question's own best answer, or the question finds nothing alone but the screen does.
       // An answer of its own kind (quotes, dates, sources) is a new question.
       if (!alone.abstained && alone.intent !== 'search') return undefined;
+      // "What counts as subscriber information?": its own best answer is named by the question's words.
+      if (aloneTop && namedBy(query, aloneTop)) return undefined;
       const screenBest = [...prior.keys()].reduce((best, id) => Math.max(best, coverage.get(id) ?? 0), 0);
       const ownBest = alone.abstained ? 0 : (coverage.get(aloneTop!) ?? 0);
       const enough = screenBest * words.length >= 2 ? MIN_COVERAGE_OF_MANY : MIN_COVERAGE;

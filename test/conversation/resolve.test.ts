@@ -98,6 +98,16 @@ describe('conversation context', () => {
     expect(ids(follow('article 7', 'and what is its full title?'))).toContain('fact-full-title');
   });
 
+  it('lets a question that names an entry (its title or alias) and points nowhere stand alone', () => {
+    for (const [first, next] of [['article 27', 'definition of subscriber information'], ['article 30', 'content data means what']]) {
+      const a = follow(first!, next!);
+      expect(a.context, next).toBeUndefined();
+      expect(a).toEqual(engine.ask(next!));
+    }
+    // Words that only narrow what is on screen, naming no entry, still follow on.
+    expect(follow('article 31', 'Third-party protections?').context?.about).toBe('Article 31');
+  });
+
   it('ignores a context whose entries no longer exist', () => {
     const stale: ConversationContext = { question: 'old', ids: ['article-999'] };
     expect(engine.ask('tell me more', stale)).toEqual(engine.ask('tell me more'));
