@@ -85,7 +85,8 @@ describe('intents', () => {
   });
 
   it('contested topics show a provision and both critical and supportive voices, labelled', () => {
-    for (const q of ['human rights safeguards', 'privacy', 'surveillance concerns']) {
+    // Also a verdict on the whole treaty, and a contested topic in everyday words (through the lexicon).
+    for (const q of ['human rights safeguards', 'privacy', 'surveillance concerns', 'is this treaty good or bad', 'is it dangerous?', 'could a dictatorship use this to go after bloggers?']) {
       const a = ask(q);
       expect(a.intent, q).toBe('balanced');
       expect(a.results.some((r) => r.kind === 'article'), q).toBe(true);

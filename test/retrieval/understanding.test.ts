@@ -165,22 +165,6 @@ describe('comparisons', () => {
   });
 });
 
-describe('balance', () => {
-  it('answers a verdict on the treaty with its provisions beside critical and supportive voices', () => {
-    for (const q of ['is this treaty good or bad', 'is it dangerous?']) {
-      const a = ask(q);
-      expect(a.intent, q).toBe('balanced');
-      expect(a.results.some((r) => r.kind === 'article'), q).toBe(true);
-      expect(a.results.some((r) => r.stance === 'critical'), q).toBe(true);
-      expect(a.results.some((r) => r.stance === 'supportive'), q).toBe(true);
-    }
-  });
-
-  it('recognises a contested topic named in everyday words', () => {
-    expect(ask('could a dictatorship use this to go after bloggers?').intent).toBe('balanced');
-  });
-});
-
 describe('unsure', () => {
   // Close to several entries, but under the bar: "did you mean" them, counted as a refusal.
   const unsure = ask('the bit about teens');
