@@ -4,7 +4,7 @@ import type { ArticleEntry, ChapterEntry, Entry, FactEntry, KnowledgeBase, Quote
 import type { Layers } from './options.js';
 import { compileLexicon, type Meaning } from './stages/expand.js';
 import { buildSearchIndex, type SearchIndex } from './searchIndex.js';
-import { contentWords, fold, processTerm, tokenize } from './text.js';
+import { contentWords, fold, isNumber, processTerm, tokenize } from './text.js';
 
 export interface Corpus {
   kb: KnowledgeBase;
@@ -34,7 +34,7 @@ export interface Corpus {
 export function processedWords(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const word of contentWords(text)) {
-    const term = /^\d+$/.test(word) ? null : processTerm(word);
+    const term = isNumber(word) ? null : processTerm(word);
     if (term && !out.has(term)) out.set(term, word);
   }
   return out;

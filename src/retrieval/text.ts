@@ -84,6 +84,11 @@ export function processTerm(token: string): string | null {
   return term;
 }
 
+/** A bare number or an amount written short ("2024", "5k", "3m"): it tells nothing to search for. */
+export function isNumber(word: string): boolean {
+  return /^\d+(k|m|bn)?$/.test(word);
+}
+
 /** The content words of a question: folded, not stop words, not subject words. */
 export function contentWords(text: string): string[] {
   return tokenize(text)

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentWords, fold, MAX_SEARCHED_CHARS, normalizeQuery, processTerm } from '../../src/retrieval/text.js';
+import { contentWords, fold, isNumber, MAX_SEARCHED_CHARS, normalizeQuery, processTerm } from '../../src/retrieval/text.js';
 
 describe('query normaliser', () => {
   it('removes controls and invisible characters, folds compatibility forms, collapses whitespace', () => {
@@ -34,5 +34,12 @@ describe('query normaliser', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('numbers', () => {
+  it('count bare numbers and short amounts ("5k") as numbers, never words with digits in them', () => {
+    for (const w of ['2024', '5k', '10k', '3m', '2bn']) expect(isNumber(w), w).toBe(true);
+    for (const w of ['5g', 'k9', 'c2', 'mp3', 'scam']) expect(isNumber(w), w).toBe(false);
   });
 });

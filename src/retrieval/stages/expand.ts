@@ -5,7 +5,7 @@
 import type { Concept, Lexicon } from '../../knowledge/lexicon.js';
 import { processed } from '../corpus.js';
 import { layersOf, type Layers } from '../options.js';
-import { contentWords, fold, processTerm, tokenize } from '../text.js';
+import { contentWords, fold, isNumber, processTerm, tokenize } from '../text.js';
 import { wordWeight } from '../wordWeights.js';
 
 /** A lexicon's alternatives weigh this much in search against the word as typed. */
@@ -49,7 +49,7 @@ export function compileLexicon(lexicon: Lexicon): Map<string, Meaning> {
 }
 
 function meaningTerms(c: Concept): string[] {
-  return [...new Set(tokenize(c.means).map(processTerm).filter((t): t is string => !!t && !/^\d+$/.test(t)))];
+  return [...new Set(tokenize(c.means).map(processTerm).filter((t): t is string => !!t && !isNumber(t)))];
 }
 
 /** Without a lexicon (the default), the groups are the question's own words. */
@@ -80,9 +80,9 @@ export function expand(query: string, phrases: Map<string, Meaning> = new Map(),
   return { plain: processed(query), ...merge(groups) };
 }
 
-/** A word's own index term, unless it is a bare number. */
+/** A word's own index term, unless it is a number or a short amount ("5k"). */
 function ownTerm(word: string): string | undefined {
-  return /^\d+$/.test(word) ? undefined : processTerm(word) ?? undefined;
+  return isNumber(word) ? undefined : processTerm(word) ?? undefined;
 }
 
 /** One group per term a word contributes first; lexicon alternatives search at a lower boost. */

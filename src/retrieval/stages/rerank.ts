@@ -4,7 +4,7 @@ import { groupCoverage } from '../abstain.js';
 import type { Corpus } from '../corpus.js';
 import type { TermGroup } from './expand.js';
 import type { Hit } from '../searchIndex.js';
-import { contentWords } from '../text.js';
+import { contentWords, isNumber } from '../text.js';
 
 /** Scores are scaled by (share of the question's words matched) to this power (see preferCoverage). */
 const COVERAGE_POWER = 2;
@@ -32,7 +32,7 @@ function preferCoverage(hits: Hit[], groups: TermGroup[]): Hit[] {
  * this looks at the best hits' text, which is cheap.
  */
 function boostPhrase(corpus: Corpus, hits: Hit[], query: string): Hit[] {
-  const words = contentWords(query).filter((w) => !/^\d+$/.test(w));
+  const words = contentWords(query).filter((w) => !isNumber(w));
   if (words.length < 2) return hits;
   const phrase = ` ${words.join(' ')} `;
   return rescoreHead(hits, (h) => (corpus.foldedText.get(h.id)!.includes(phrase) ? 2 : 1));
