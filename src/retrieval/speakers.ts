@@ -16,16 +16,33 @@ function namesOf(q: QuoteEntry): string[] {
   return names;
 }
 
+/** A name as folded words, and whether it is the speaker's own (whose surname alone also names them). */
+interface Name {
+  tokens: string[];
+  isSpeaker: boolean;
+}
+
+// The quotes' names depend only on the quotes: folded and split once per quote, not per question.
+const namesCache = new WeakMap<QuoteEntry, Name[]>();
+
+function foldedNamesOf(q: QuoteEntry): Name[] {
+  let names = namesCache.get(q);
+  if (!names) {
+    names = namesOf(q).map((name) => ({ tokens: tokenize(fold(name)), isSpeaker: q.speaker === name }));
+    namesCache.set(q, names);
+  }
+  return names;
+}
+
 export function findSpeakers(question: string, quotes: QuoteEntry[]): QuoteEntry[] {
   const words = ` ${tokenize(fold(question)).join(' ')} `;
   return quotes.filter((q) =>
-    namesOf(q).some((name) => {
-      const tokens = tokenize(fold(name));
+    foldedNamesOf(q).some(({ tokens, isSpeaker }) => {
       if (!tokens.length) return false;
       // A full name matches; so does a person's surname alone ("Rodríguez", "Waly").
       if (words.includes(` ${tokens.join(' ')} `)) return true;
       const surname = tokens[tokens.length - 1]!;
-      return q.speaker === name && tokens.length > 1 && surname.length >= 4 && words.includes(` ${surname} `);
+      return isSpeaker && tokens.length > 1 && surname.length >= 4 && words.includes(` ${surname} `);
     }),
   );
 }

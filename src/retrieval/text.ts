@@ -28,8 +28,11 @@ export function normalizeQuery(input: string): string {
 
 /** Lower-case and strip accents, so "Rodríguez" and "rodriguez" are one term. */
 export function fold(word: string): string {
+  // Plain ASCII (most words) has no accents to strip: NFD would leave it unchanged.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+const ASCII = /^[\x00-\x7F]*$/;
 
 /** Split on anything that is not a letter or digit (the apostrophe of "world's" splits too). */
 export function tokenize(text: string): string[] {

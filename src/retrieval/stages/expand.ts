@@ -55,11 +55,12 @@ function meaningTerms(c: Concept): string[] {
 /** Without a lexicon (the default), the groups are the question's own words. */
 export function expand(query: string, phrases: Map<string, Meaning> = new Map(), layers: Layers = layersOf()): Terms {
   const tokens = tokenize(fold(query));
+  const starts = firstWordsOf(phrases);
   const groups: TermGroup[] = [];
   const weigh = (words: string[]) => (layers.wordWeights ? Math.max(...words.map(wordWeight)) : 1);
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    if (layers.lexicon) {
+    if (layers.lexicon && starts.has(tokens[i]!)) {
       for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !matched; n--) {
         const words = tokens.slice(i, i + n);
         const meaning = phrases.get(words.join(' '));
@@ -78,6 +79,19 @@ export function expand(query: string, phrases: Map<string, Meaning> = new Map(),
     i++;
   }
   return { plain: processed(query), ...merge(groups) };
+}
+
+// The words a lexicon phrase can start with, once per lexicon: most words of a question start none,
+// and need no look-up of the phrases from them.
+const firstWords = new WeakMap<Map<string, Meaning>, Set<string>>();
+
+function firstWordsOf(phrases: Map<string, Meaning>): Set<string> {
+  let starts = firstWords.get(phrases);
+  if (!starts) {
+    starts = new Set([...phrases.keys()].map((p) => p.split(' ')[0]!));
+    firstWords.set(phrases, starts);
+  }
+  return starts;
 }
 
 /** A word's own index term, unless it is a number or a short amount ("5k"). */

@@ -13,7 +13,8 @@ const RESCORED_HITS = 30;
 
 /** Rescale the best hits' scores and re-sort them; hits further down are too weak to matter. */
 function rescoreHead(hits: Hit[], factor: (h: Hit) => number): Hit[] {
-  const head = hits.slice(0, RESCORED_HITS).map((h) => ({ ...h, score: h.score * factor(h) }));
+  // Copies only what a Hit is: spreading MiniSearch's result would copy its match details too.
+  const head = hits.slice(0, RESCORED_HITS).map((h): Hit => ({ id: h.id, score: h.score * factor(h), queryTerms: h.queryTerms }));
   return [...head.sort((a, b) => b.score - a.score), ...hits.slice(RESCORED_HITS)];
 }
 
