@@ -18,8 +18,7 @@ import { scope as findScope } from './stages/scope.js';
 import { search as searchIndex } from './stages/search.js';
 import { layersOf, type EngineOptions } from './options.js';
 import { groupCoverage } from './abstain.js';
-import { findOtherInstrument } from './instruments.js';
-import { contestedTopics, detectIntents } from './intents.js';
+import { contestedTopics } from './intents.js';
 import type { Hit } from './searchIndex.js';
 import { fold, normalizeQuery, SUBJECT_WORDS, tokenize } from './text.js';
 
@@ -36,9 +35,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return rerank(corpus, hits, text, expanded.plain, groups);
   }
 
-  /** Everything after references: scope and intent, expand, search, rerank, decide, assemble. */
-  function answerSearch(query: string): Answer {
-    const scope = findScope(corpus, query);
+  /** Everything after references: scope and intent, expand, search, rerank, decide, assemble. The
+   *  scope is given when answerText has already read it for the same text. */
+  function answerSearch(query: string, scope = findScope(corpus, query)): Answer {
     const { intents, speakerQuotes } = scope;
     if (scope.other && !scope.other.relation) return compose.otherInstrument(query, scope.other.name);
     if (intents.sources) return compose.sources(query);
@@ -83,13 +82,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   function answerText(query: string): Answer {
     if (!query) return out.answer(query, 'search', [], { type: 'empty_question' });
+    // Read once: the search path reuses it rather than detecting intents and instruments again.
+    const scope = findScope(corpus, query);
     // "Translate article 6 into French": a task, not a question, whatever it names.
-    if (detectIntents(query).task) return out.answer(query, 'search', []);
-    const refs = findReferences(query);
+    if (scope.intents.task) return out.answer(query, 'search', []);
     // "Article 5 of the Budapest Convention" is another treaty's article, never this one's.
-    const other = findOtherInstrument(query);
-    if (other && !other.relation) return compose.otherInstrument(query, other.name);
-    return refs ? answerReferences(corpus, out, query, refs, answerSearch) : answerSearch(query);
+    if (scope.other && !scope.other.relation) return compose.otherInstrument(query, scope.other.name);
+    const refs = findReferences(query);
+    return refs ? answerReferences(corpus, out, query, refs, (text) => answerSearch(text)) : answerSearch(query, scope);
   }
 
   // Follow-ups ("and the penalties?") are a stage of their own around the pipeline (src/conversation/).
