@@ -24,12 +24,15 @@ describe('evaluation set', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(all.length / 3);
   });
 
+  // Floors sit just under the figures measured when test/eval/everyday-2.jsonl (140 questions
+  // nothing had been tuned on) joined the set; they guard against regressions, the targets are in
+  // issue #9 and the README.
   it('meets the quality floors on the whole set', () => {
     const m = score(all, ask);
-    expect(m.recallAt1, count(m)).toBeGreaterThanOrEqual(0.86);
-    expect(m.recallAt3, count(m)).toBeGreaterThanOrEqual(0.93);
-    expect(m.outOfScopeAbstentionRate, count(m)).toBeGreaterThanOrEqual(0.92);
-    expect(m.falseAbstentionRate).toBeLessThanOrEqual(0.04);
+    expect(m.recallAt1, count(m)).toBeGreaterThanOrEqual(0.85);
+    expect(m.recallAt3, count(m)).toBeGreaterThanOrEqual(0.92);
+    expect(m.outOfScopeAbstentionRate, count(m)).toBeGreaterThanOrEqual(0.9);
+    expect(m.falseAbstentionRate).toBeLessThanOrEqual(0.05);
   });
 
   it('meets the quality floors on the held-out part', () => {
