@@ -37,8 +37,8 @@ describe('Discord as shard processes (DISCORD_SHARDS=auto, two recommended)', ()
       partial = lines.pop()!;
       for (const line of lines) if (line.startsWith('{')) logs.push(JSON.parse(line) as Json);
     });
-    await waitUntil(async () => (await status(healthPort)) === 200, 25_000, 'every shard ready');
-  }, 60_000);
+    await waitUntil(async () => (await status(healthPort)) === 200, 40_000, 'every shard ready');
+  }, 90_000);
   afterAll(async () => {
     if (manager && manager.exitCode === null) {
       const exited = once(manager, 'exit');
@@ -67,11 +67,11 @@ describe('Discord as shard processes (DISCORD_SHARDS=auto, two recommended)', ()
     const pid = started.at(-1)!.pid as number;
     process.kill(pid, 'SIGKILL');
     await waitUntil(async () => (await status(healthPort)) === 503, 5000, 'manager unready');
-    await waitUntil(async () => (await status(healthPort)) === 200, 20_000, 'ready again');
+    await waitUntil(async () => (await status(healthPort)) === 200, 40_000, 'ready again');
     expect(fake.identifiesByShard.get(0)).toBe(2);
     expect(fake.identifiesByShard.get(1)).toBe(1);
     expect(logs.some((l) => l.msg === 'discord: shard process died; starting it again' && l.shard === 0)).toBe(true);
     const call = await interact(fake, inSecondGuild(article(8)));
     expect(visible(call.body.data as Json)).toContain('Article 8');
-  });
+  }, 60_000);
 });

@@ -81,7 +81,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     await waitUntil(async () => {
       if (child.exitCode !== null) throw new Error(`replica exited ${child.exitCode}: ${stderr}`);
       return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200;
-    }, 15_000, 'replica ready');
+    }, 40_000, 'replica ready');
   } catch (error) {
     await replica.kill('SIGKILL');
     throw error;

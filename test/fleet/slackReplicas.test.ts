@@ -37,7 +37,7 @@ describe('three Slack HTTP replicas behind a load balancer, sharing Redis', () =
   beforeAll(async () => {
     fleet = await startFleet(3, { redisUrl: SHARED_REDIS_URL, redisPrefix: uniquePrefix('fleet'), ratePerMinute: 5 });
     ({ fake, replicas, proxy, slack } = fleet);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => fleet?.close());
 
   it('answers every signed /treaty command exactly once, spread over every replica', async () => {
@@ -139,7 +139,7 @@ describe('Redis stopped and restarted during a burst (a private redis-server)', 
     redis = await startPrivateRedis();
     fleet = await startFleet(2, { redisUrl: redis.url });
     ({ fake, replicas, proxy, slack } = fleet);
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await fleet?.close();
     await redis?.stop();

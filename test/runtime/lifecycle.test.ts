@@ -100,7 +100,7 @@ describe.concurrent('shutdown of the real program (Slack HTTP mode)', () => {
     const port = await freePort();
     const p = startProgram({ SLACK_BOT_TOKEN: 'xoxb-life', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), SHUTDOWN_TIMEOUT_MS: String(shutdownMs) });
     running.push(p);
-    await waitUntil(() => p.logs.some((l) => l.msg === 'ready'), 15_000, 'ready');
+    await waitUntil(() => p.logs.some((l) => l.msg === 'ready'), 40_000, 'ready');
     // An acknowledged command whose answer can never be delivered: its response URL does not answer.
     const before = hole.received();
     expect((await command(port, 'article 6', `${hole.url}/respond/stuck`)).status).toBe(200);
@@ -121,7 +121,7 @@ describe.concurrent('shutdown of the real program (Slack HTTP mode)', () => {
     expect(afterMs).toBeLessThan(8_000);
     expect(p.logs.find((l) => String(l.msg).includes('could not be answered'))).toMatchObject({ dropped: 1 });
     expect(p.logs.at(-1)).toMatchObject({ msg: 'stopped', dropped: 1 });
-  }, 30_000);
+  }, 60_000);
 
   it('a second SIGTERM exits at once, without waiting for the drain', async ({ expect }) => {
     const { p } = await started(60_000);
@@ -131,7 +131,7 @@ describe.concurrent('shutdown of the real program (Slack HTTP mode)', () => {
     const { code, afterMs } = await p.exited;
     expect(code).toBe(143);
     expect(afterMs).toBeLessThan(3_000);
-  }, 30_000);
+  }, 60_000);
 
   it('SIGTERM with stdout gone (its reader closed): shutdown still completes within the timeout', async ({ expect }) => {
     const { p } = await started(500);
@@ -140,7 +140,7 @@ describe.concurrent('shutdown of the real program (Slack HTTP mode)', () => {
     const { code, afterMs } = await p.exited;
     expect(code).toBe(1); // the stuck answer was dropped, and said so (to nobody)
     expect(afterMs).toBeLessThan(6_000);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe.concurrent('start-up of the real program', () => {
@@ -148,14 +148,14 @@ describe.concurrent('start-up of the real program', () => {
     const hole = await blackHole();
     const p = startProgram({ SLACK_BOT_TOKEN: 'xoxb-life', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${hole.url}/api/`, PORT: String(await freePort()) });
     running.push(p);
-    await waitUntil(() => hole.received() > 0, 15_000, 'auth.test');
+    await waitUntil(() => hole.received() > 0, 40_000, 'auth.test');
     p.kill('SIGTERM');
     const { code, signal } = await p.exited;
     hole.server.closeAllConnections();
     hole.server.close();
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(p.stderr()).toContain('Stopped by SIGTERM during start-up');
-  }, 30_000);
+  }, 60_000);
 
   it('PORT already in use: says so, not "check the tokens"', async ({ expect }) => {
     const fake = await startFakeSlack();
@@ -171,7 +171,7 @@ describe.concurrent('start-up of the real program', () => {
     expect(p.stderr()).toMatch(/already in use/);
     expect(p.stderr()).toContain(String(port));
     expect(p.stderr()).not.toMatch(/check SLACK_BOT_TOKEN/);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('start-up timeouts (in-process)', () => {
