@@ -7,7 +7,7 @@
 // the knowledge base lacks could never find anything), and no word may be mapped twice.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { readYaml, toJS } from './yaml.js';
 
 export const LEXICON_FILE = 'lexicon.yml';
 
@@ -36,39 +36,35 @@ const phrase = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLower
 export function readLexicon(dir: string, knows: (word: string) => boolean, problems: string[]): Lexicon {
   const path = join(dir, LEXICON_FILE);
   if (!existsSync(path)) return EMPTY_LEXICON;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
-  const problem = (node: Node | null | undefined, field: string, reason: string) => problems.push(`${LEXICON_FILE}:${lineOf(node)}: ${field}: ${reason}`);
-  const error = doc.errors[0];
-  if (error) {
-    problems.push(`${LEXICON_FILE}:${lineCounter.linePos(error.pos[0]).line}: lexicon: not valid YAML: ${error.message.split('\n')[0]}`);
+  const read = readYaml(readFileSync(path, 'utf8'));
+  if (!read.ok) {
+    problems.push(`${LEXICON_FILE}:${read.line}: lexicon: not valid YAML: ${read.message.split('\n')[0]}`);
     return EMPTY_LEXICON;
   }
-  if (!isMap(doc.contents)) {
-    problem(doc.contents, 'lexicon', 'must have "casual:" and "concepts:" sections');
+  const problem = (node: { line: number } | null, field: string, reason: string) => problems.push(`${LEXICON_FILE}:${node?.line ?? 1}: ${field}: ${reason}`);
+  const root = read.tree;
+  if (!root || !('pairs' in root)) {
+    problem(root, 'lexicon', 'must have "casual:" and "concepts:" sections');
     return EMPTY_LEXICON;
   }
   const casual = new Map<string, string>();
   const concepts: Concept[] = [];
   const mapped = new Map<string, number>();
-  for (const pair of doc.contents.items) {
-    const section = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as Node | null;
+  for (const { key: section, line: sectionLine, value } of root.pairs) {
     if (section === 'casual') {
-      if (!isMap(value)) { problem(value ?? (pair.key as Node), 'casual', 'must be "word: plain words" lines'); continue; }
-      for (const item of value.items) {
-        const from = isScalar(item.key) ? String(item.key.value) : '';
-        const to = isScalar(item.value) ? String(item.value.value ?? '') : undefined;
-        if (!/^[a-z0-9]+$/.test(from)) problem(item.key as Node, 'casual', `"${from}" must be one lower-case word`);
-        else if (to === undefined) problem(item.key as Node, `casual.${from}`, 'must be plain words, or \'\' to drop the word');
+      if (!('pairs' in value)) { problem(value, 'casual', 'must be "word: plain words" lines'); continue; }
+      for (const item of value.pairs) {
+        const from = item.key;
+        const to = 'scalar' in item.value ? String(item.value.scalar ?? '') : undefined;
+        if (!/^[a-z0-9]+$/.test(from)) problem(item, 'casual', `"${from}" must be one lower-case word`);
+        else if (to === undefined) problem(item, `casual.${from}`, 'must be plain words, or \'\' to drop the word');
         else casual.set(from, phrase(to));
       }
     } else if (section === 'concepts') {
-      if (!isSeq(value)) { problem(value ?? (pair.key as Node), 'concepts', 'must be a list of "- words: [...]" / "means: ..." items'); continue; }
-      for (const item of value.items as Node[]) {
-        const line = lineOf(item);
-        const data = isMap(item) ? (item.toJSON() as Record<string, unknown>) : undefined;
+      if (!('items' in value)) { problem(value, 'concepts', 'must be a list of "- words: [...]" / "means: ..." items'); continue; }
+      for (const item of value.items) {
+        const line = item.line;
+        const data = 'pairs' in item ? (toJS(item) as Record<string, unknown>) : undefined;
         const words = Array.isArray(data?.words) ? (data.words as unknown[]).map((w) => phrase(String(w))).filter(Boolean) : [];
         const means = typeof data?.means === 'string' ? data.means.trim() : '';
         if (!data || !words.length) { problems.push(`${LEXICON_FILE}:${line}: words: must be a list of everyday words or phrases, like [teens, minors]`); continue; }
@@ -84,7 +80,7 @@ export function readLexicon(dir: string, knows: (word: string) => boolean, probl
         concepts.push({ words, means, line });
       }
     } else {
-      problem(pair.key as Node, section || 'lexicon', 'unknown section (expected casual, concepts)');
+      problem({ line: sectionLine }, section || 'lexicon', 'unknown section (expected casual, concepts)');
     }
   }
   return { casual, concepts };

@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { resolveDated } from './dated.js';
 import { readEntry, type CitationBase } from './entries.js';
+import { readYaml } from './yaml.js';
 import { EMPTY_LEXICON, readLexicon } from './lexicon.js';
 import { processTerm, tokenize } from '../retrieval/text.js';
 import { OFFICIAL_COPY } from './importOfficial.js';
@@ -52,14 +52,12 @@ function readCitations(dir: string, problems: string[]): Map<string, CitationBas
   const citations = new Map<string, CitationBase>();
   const path = join(dir, CITATIONS_FILE);
   if (!existsSync(path)) return citations;
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.push(`${CITATIONS_FILE}:1: citations: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  const read = readYaml(readFileSync(path, 'utf8'), { prettyErrors: true });
+  if (!read.ok) {
+    problems.push(`${CITATIONS_FILE}:1: citations: not valid YAML: ${read.message.split('\n')[0]}`);
     return citations;
   }
-  for (const [key, value] of Object.entries((data ?? {}) as Record<string, Record<string, unknown>>)) {
+  for (const [key, value] of Object.entries((read.data ?? {}) as Record<string, Record<string, unknown>>)) {
     if (typeof value?.source !== 'string') {
       problems.push(`${CITATIONS_FILE}:1: ${key}: needs a "source:" title`);
       continue;
