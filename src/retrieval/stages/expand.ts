@@ -22,6 +22,8 @@ export interface TermGroup {
   terms: string[];
   /** Found through the lexicon: known by definition. */
   fromLexicon: boolean;
+  /** Terms after the first are WordNet's words for it (stages/wordnet.ts): weaker evidence. */
+  fromWordNet?: boolean;
   /** The lexicon's words for it, as written there. */
   means?: string;
 }
