@@ -18,6 +18,11 @@ export const REMEMBERED_RESULTS = 5;
 /** The context a shown answer leaves, or undefined when it showed nothing to follow on from. */
 export function contextOf(answer: Answer): ConversationContext | undefined {
   const shown = answer.results.slice(0, REMEMBERED_RESULTS);
+  // An unsure answer offered what the question may have meant: the next turn often says which
+  // ("what if they used it to get money?"), so those candidates are what it follows on from.
+  if (!shown.length && answer.outcome.type === 'unsure' && answer.outcome.candidates.length) {
+    return { question: answer.query, ids: answer.outcome.candidates.slice(0, REMEMBERED_RESULTS).map((c) => c.id) };
+  }
   if (!shown.length) return undefined;
   const article = shown.find((r) => r.article !== undefined)?.article;
   return { question: answer.query, ids: shown.map((r) => r.id), ...(article !== undefined ? { article } : {}) };

@@ -22,9 +22,14 @@ export type FollowUp =
    *  `strong`: an ellipsis or a demonstrative ("and…", "what about…", "that", "else") surely points back;
    *  `weak`: a pronoun may ("it" is often the convention itself: "does it cover ransomware?");
    *  `none`: nothing points back ("Third-party protections?" after Article 31 still may). */
-  | { type: 'carry'; marker: Marker };
+  | { type: 'carry'; marker: Marker }
+  /** `within`: counted inside the chapter on screen ("the first article in it"), else in the treaty. */
+  | ({ type: 'ordinal' } & Ordinal);
 
 export type Marker = 'narrow' | 'strong' | 'weak' | 'none';
+
+/** "The last chapter", "the first article in it": a place counted from the start (1, 2…) or the end (-1). */
+export interface Ordinal { position: number; unit: 'article' | 'chapter'; within: boolean }
 
 const POLITE = String.raw`(?:\s+(?:please|pls|then|thanks))*`;
 const MORE = new RegExp(String.raw`^(?:ok(?:ay)?\s+|and\s+|so\s+)?(?:` + [
@@ -47,7 +52,7 @@ const WHICH_WORDS = new Set(['which', 'what', 'where', 'whats', 'is', 's', 'are'
 
 const NEXT = /\b(?:next|following|after)\b/;
 const PREVIOUS = /\b(?:previous|prior|preceding|before|last)\b/;
-const STEP = /^(?:and\s+|ok\s+|so\s+|now\s+|then\s+)?(?:(?:show\s+me|go\s+to|what\s+about|what\s+is|whats|and)\s+)?(?:the\s+)?(?:(?:next|following|previous|prior|preceding|last)\s+(?:one|article|chapter|provision)|one\s+(?:after|before)(?:\s+(?:that|it|this))?|(?:article|chapter)\s+(?:after|before)\s+(?:that|it|this)|next)(?:\s+(?:one|please|then))*$/;
+const STEP = /^(?:and\s+|ok\s+|so\s+|now\s+|then\s+)?(?:(?:show\s+me|go\s+to|what\s+about|what\s+is|whats|and)\s+)?(?:the\s+)?(?:(?:next|following|previous|prior|preceding)\s+(?:one|article|chapter|provision)|last\s+one|one\s+(?:after|before)(?:\s+(?:that|it|this))?|(?:article|chapter)\s+(?:after|before)\s+(?:that|it|this)|next)(?:\s+(?:one|please|then))*$/;
 
 /** Sentence openers that continue the last answer: "and the penalties?", "what about grooming?". */
 const ELLIPSIS = /^(?:and|also|plus|but|same|what\s+about|how\s+about|and\s+what\s+about|what\s+of|as\s+for|then\s+what\s+about|ok\s+and|okay\s+and|so\s+what\s+about|(?:for|in|under|with|regarding|re|to|by|on|about)\s+(?!the\s+(?:convention|treaty)\b))\b/;
@@ -66,6 +71,28 @@ const OTHERS = /\belse\b/;
 /** Pronouns that may point back, or may mean the convention, its parties or the asker. */
 const WEAK_PRONOUN = /\b(?:it|its|they|them|their|she|her|he|him|his|we|us|our|there)\b/;
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINAL = new RegExp(String.raw`\b(${ORDINALS.join('|')}|last|final|closing|opening)\s+(article|chapter|provision)s?\b`);
+/** Words an ordinal question may have besides its ordinal: anything else asks something of its own. */
+const ORDINAL_WORDS = new Set(['what', 'whats', 's', 'is', 'are', 'the', 'a', 'about', 'say', 'says', 'show', 'me', 'tell', 'give', 'read', 'explain', 'of', 'in', 'it', 'its',
+  'this', 'that', 'treaty', 'convention', 'text', 'and', 'so', 'ok', 'okay', 'which', 'does', 'do', 'cover', 'covers', 'deal', 'deals', 'with', 'on', 'please', 'then',
+  'go', 'to', 'one', 'called', 'titled', 'title', 'chapter', 'article', 'provision', 'how', 'about', 'say', 'now', 'can', 'you', 'i', 'see']);
+/** "In it", "of this chapter": counted inside what is on screen. */
+const WITHIN = /\b(?:in|of|from)\s+(?:it|(?:this|that|the)\s+chapter|(?:this|that)(?!\s+(?:treaty|convention|agreement|text)))\b/;
+
+/** "What's the last chapter about?", "show me the first article in it": the place asked for, if that is all it asks. */
+export function ordinalOf(question: string): Ordinal | undefined {
+  const ws = words(question);
+  const text = ws.join(' ');
+  const m = ORDINAL.exec(text);
+  if (!m) return undefined;
+  const [, which, noun] = m;
+  const rest = text.replace(m[0], ' ').split(' ').filter(Boolean);
+  if (!rest.every((w) => ORDINAL_WORDS.has(w) || ORDINALS.includes(w))) return undefined;
+  const position = which === 'last' || which === 'final' || which === 'closing' ? -1 : which === 'opening' ? 1 : ORDINALS.indexOf(which!) + 1;
+  return { position, unit: noun === 'chapter' ? 'chapter' : 'article', within: WITHIN.test(text) };
+}
+
 function words(question: string): string[] {
   return tokenize(fold(question));
 }
@@ -78,6 +105,8 @@ export function classifyFollowUp(question: string): FollowUp {
   const refs = parseReferences(question);
   if (refs.articles.length || refs.chapters.length) return { type: 'standalone' };
   if (MORE.test(text)) return { type: 'more' };
+  const ordinal = ordinalOf(question);
+  if (ordinal) return { type: 'ordinal', ...ordinal };
   if (STEP.test(text) && (NEXT.test(text) || PREVIOUS.test(text))) {
     return { type: 'step', by: NEXT.test(text) ? 1 : -1, unit: /\bchapter\b/.test(text) ? 'chapter' : 'article' };
   }

@@ -4,15 +4,15 @@
 // (`context.from`), so a wrong carry-over is visible and the asker can correct it by asking in full.
 import type { Answer, Result } from '../answer.js';
 import type { Engine } from '../engine.js';
-import type { Entry, PassageEntry } from '../knowledge/types.js';
-import type { Corpus } from '../retrieval/corpus.js';
+import type { ChapterEntry, Entry, PassageEntry } from '../knowledge/types.js';
+import { processed, type Corpus } from '../retrieval/corpus.js';
 import { parseReferences } from '../retrieval/references.js';
 import type { Hit } from '../retrieval/searchIndex.js';
 import { expand, type TermGroup } from '../retrieval/stages/expand.js';
 import { foldSpace } from '../knowledge/passages.js';
 import { contentWords, fold, normalizeQuery, processTerm, tokenize } from '../retrieval/text.js';
 import type { ConversationContext } from './context.js';
-import { classifyFollowUp, type FollowUp, type Marker } from './followUp.js';
+import { classifyFollowUp, ordinalOf, type FollowUp, type Marker, type Ordinal } from './followUp.js';
 
 /** Results a "tell me more" shows: what was shown first, then its related entries. */
 const MORE_RESULTS = 4;
@@ -148,14 +148,20 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     const pool = quotes.filter((q) => !f.stance || q.stance === f.stance);
     // The topic in its own words and the asker's ("human rights safeguards" shown as "Conditions and safeguards").
     const terms = new Set(stems(`${topicOf(ctx, shown)} ${ownWords(ctx.question)}`));
+    // …and the words the lexicon gives the same meaning ("interception" beside "surveillance").
+    const kin = kinTerms(terms);
     // One telling word of the topic ("surveillance"), or two of its common ones ("legal" alone is everywhere).
     // A quote is about what it says and what the passage reporting it says around it.
     const about = (q: Entry) => {
       const said = [q, ...reporting(q)].map((e) => `${e.title} ${e.aliases.join(' ')} ${e.text}`).join(' ');
-      const shared = new Set(contentWords(said).map((w) => processTerm(w) ?? '').filter((t) => terms.has(t)));
-      return shared.size >= 2 || [...shared].some((t) => corpus.index.documentShare(t) <= TELLING_SHARE);
+      const saidTerms = new Set(contentWords(said).map((w) => processTerm(w) ?? ''));
+      const shared = [...terms].filter((t) => saidTerms.has(t));
+      const telling = (t: string) => saidTerms.has(t) && corpus.index.documentShare(t) <= TELLING_SHARE;
+      return shared.length >= 2 || shared.some(telling) || [...kin].some(telling);
     };
-    const found = f.others ? pool.filter((q) => !ctx.ids.includes(q.id)) : pool.filter(about);
+    // "Who said that?": the voices already on screen (a quote, or one a shown passage reports) first.
+    const onScreen = f.others ? [] : pool.filter((q) => shown.some((e) => e.id === q.id || (e.kind === 'passage' && foldSpace(e.text).includes(foldSpace(q.text)))));
+    const found = f.others ? pool.filter((q) => !ctx.ids.includes(q.id)) : dedupeEntries([...onScreen, ...pool.filter(about)]);
     // The quotes, then the passages reporting them, for context (as a first question's quotes come).
     const results = dedupe([...found, ...found.flatMap(reporting)].flatMap((e) => full(e.id) ?? [])).slice(0, VOICES_RESULTS);
     if (results.length) return answerOf(query, results, 'quotes');
@@ -179,6 +185,15 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     return prior;
   }
 
+  /** Terms the lexicon gives one meaning together with any of these ("surveillance interception"). */
+  const kinTerms = (terms: Set<string>): Set<string> => {
+    const kin = new Set<string>();
+    for (const m of corpus.phrases.values()) if (m.terms.some((t) => terms.has(t))) for (const t of m.terms) if (!terms.has(t)) kin.add(t);
+    return kin;
+  };
+
+  const dedupeEntries = (entries: Entry[]): Entry[] => [...new Map(entries.map((e) => [e.id, e])).values()];
+
   /** The paragraph after a passage in its source, if any. */
   const nextParagraph = (p: Entry): Entry[] => {
     const { sourceId, paragraph } = p as PassageEntry;
@@ -189,6 +204,15 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   const reporting = (q: Entry): Entry[] => {
     const words = foldSpace(q.text);
     return passages.filter((p) => (p as { sourceId: string }).sourceId === (q as { sourceId: string }).sourceId && foldSpace(p.text).includes(words));
+  };
+
+  /** An entry's index terms (title, aliases, questions it answers, text), read once. */
+  const entryTerms = new Map<string, Set<string>>();
+  const termsOf = (id: string): Set<string> => {
+    let terms = entryTerms.get(id);
+    const e = entry(id);
+    if (!terms) entryTerms.set(id, (terms = new Set(e ? processed(`${e.title} ${e.aliases.join(' ')} ${e.asks.join(' ')} ${e.text}`) : [])));
+    return terms;
   };
 
   /** Does the question name the entry: all the words of its title, or of one of its aliases? */
@@ -205,12 +229,20 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   function rankInContext(query: string, words: TermGroup[], marker: Marker, shown: Entry[]) {
     const terms = [...new Set(words.flatMap((g) => g.terms))];
     const boosts = new Map(words.flatMap((g) => (g.fromLexicon ? g.terms.slice(1).map((t) => [t, LEXICON_WEIGHT] as const) : [])));
-    const hits = terms.length ? corpus.index.search(terms, boosts) : [];
-    const top = hits[0]?.score ?? 0;
+    const found = terms.length ? corpus.index.search(terms, boosts) : [];
+    const top = found[0]?.score ?? 0;
+    const prior = priors(shown, ABOUT_SPEAKER.test(fold(query)));
+    // An entry on screen or linked to it is matched however far down the search's hits it fell (a long
+    // article holding "conditions" among hundreds that do).
+    const inHits = new Set(found.map((h) => h.id));
+    const hits = [...found, ...[...prior.keys()].filter((id) => !inHits.has(id)).flatMap((id) => {
+      const has = termsOf(id);
+      const matched = terms.filter((t) => has.has(t));
+      return matched.length ? [{ id, score: 0, queryTerms: matched }] : [];
+    })];
     // The share of the question's words an entry matches, by any of their terms; unknown words count against it.
     const share = (h: Hit) => words.filter((g) => g.terms.some((t) => h.queryTerms.includes(t))).length / words.length;
     const coverage = new Map(hits.map((h) => [h.id, share(h)]));
-    const prior = priors(shown, ABOUT_SPEAKER.test(fold(query)));
     // The best hits, by relative score × coverage, and every entry on screen or linked to it however
     // far down it ranked. When a word points back, an entry on screen scores by its coverage alone: a
     // long article scores low on a word a short term is named by ("who provides it?" after Article 58
@@ -280,6 +312,11 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       case 'which': return withContext(which(query, shown), shown, ctx);
       case 'voices': return withContext(voices(query, f, ctx, shown), shown, ctx);
       case 'carry': return carry(query, f.marker, ctx, shown);
+      case 'ordinal': {
+        // Counted in the treaty, it needs no context (ask() places it); in a chapter, the one on screen.
+        const a = f.within ? placeIn(f, shown) : undefined;
+        return a && withContext({ ...a, query }, shown, ctx);
+      }
       case 'step': {
         const a = step(query, f, ctx, shown);
         return a && withContext(a, shown, ctx);
@@ -287,11 +324,30 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     }
   }
 
+  /** "The last chapter", "the second article in it": the place counted in the treaty, or in the chapter on screen. */
+  function placeIn(o: Ordinal, shown: Entry[] = []): Answer | undefined {
+    const chapter = o.within ? shown.find((e): e is ChapterEntry => e.kind === 'chapter') : undefined;
+    if (o.within) {
+      // Only articles are counted inside a chapter, and only its own ("the tenth article" of a short one is not there).
+      if (!chapter || o.unit !== 'article') return undefined;
+      const n = o.position > 0 ? chapter.articles.first + o.position - 1 : chapter.articles.last + o.position + 1;
+      return n >= chapter.articles.first && n <= chapter.articles.last ? base.ask(`article ${n}`) : undefined;
+    }
+    const count = o.unit === 'chapter' ? corpus.chapterByNumber.size : articleByNumber.size;
+    // Past the end, the core's own "there is no article 69" answer says why.
+    return base.ask(`${o.unit} ${o.position > 0 ? o.position : count + o.position + 1}`);
+  }
+
   return {
     ...base,
     ask(question, context) {
-      const resolved = context ? resolve(normalizeQuery(question), context) : undefined;
-      return resolved ?? base.ask(question);
+      const query = normalizeQuery(question);
+      const resolved = context ? resolve(query, context) : undefined;
+      if (resolved) return resolved;
+      // A place in the treaty ("what's the last chapter about?") stands alone, with or without context.
+      const ordinal = ordinalOf(query);
+      const placed = ordinal && !ordinal.within ? placeIn(ordinal) : undefined;
+      return placed ? { ...placed, query } : base.ask(question);
     },
   };
 }

@@ -32,6 +32,16 @@ describe('classifyFollowUp', () => {
     expect(type('what happens next?')).not.toBe('step');
   });
 
+  it('reads a place counted in the treaty, or in what is on screen, only when that is all it asks', () => {
+    expect(classifyFollowUp("what's the last chapter about")).toEqual({ type: 'ordinal', position: -1, unit: 'chapter', within: false });
+    expect(classifyFollowUp('show me the first article in it')).toEqual({ type: 'ordinal', position: 1, unit: 'article', within: true });
+    expect(classifyFollowUp('the second article of this chapter')).toEqual({ type: 'ordinal', position: 2, unit: 'article', within: true });
+    expect(classifyFollowUp('the first article of this treaty')).toEqual({ type: 'ordinal', position: 1, unit: 'article', within: false });
+    expect(type('is the first article about ransomware?')).not.toBe('ordinal');
+    // "The last one", "the one before" still step back from the article in focus.
+    for (const q of ['the last one', 'and the one before?']) expect(classifyFollowUp(q), q).toEqual({ type: 'step', by: -1, unit: 'article' });
+  });
+
   it('reads voices on the topic, with their stance', () => {
     expect(classifyFollowUp('what did critics say about that?')).toEqual({ type: 'voices', stance: 'critical' });
     expect(classifyFollowUp('and what do supporters think of it?')).toEqual({ type: 'voices', stance: 'supportive' });

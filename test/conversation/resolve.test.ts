@@ -65,6 +65,40 @@ describe('conversation context', () => {
     expect(follow(`article ${last}`, 'next one').outcome).toMatchObject({ type: 'unknown_article', numbers: [last + 1] });
   });
 
+  it('counts a place in the treaty alone, and in a chapter on screen', () => {
+    const { chapters, articles } = engine.catalog;
+    const last = engine.ask("what's the last chapter about");
+    expect(ids(last)).toEqual([`chapter-${chapters.length}`]);
+    expect(last.context).toBeUndefined();
+    // It stands alone: the same answer in any context.
+    expect(follow('article 7', "what's the last chapter about")).toEqual(last);
+    expect(ids(engine.ask('the last article'))).toEqual([`article-${articles.length}`]);
+    const inChapter = follow('chapter 4', 'what is the second article in it?');
+    expect(ids(inChapter)).toEqual([`article-${chapters[3]!.first + 1}`]);
+    expect(inChapter.context?.about).toBe('Chapter IV');
+  });
+
+  it('remembers an unsure answer by the candidates it offered', () => {
+    const unsure: Answer = { query: 'faking a signature', abstained: true, intent: 'search', results: [], suggestions: [],
+      outcome: { type: 'unsure', candidates: [{ id: 'article-12', title: 'Computer-related forgery' }, { id: 'article-13', title: 'Computer-related theft or fraud' }] } };
+    expect(contextOf(unsure)).toEqual({ question: 'faking a signature', ids: ['article-12', 'article-13'] });
+    expect(contextOf({ ...unsure, outcome: { type: 'no_match' } })).toBeUndefined();
+  });
+
+  it('answers "who said that" with the voice on screen first', () => {
+    const shown: ConversationContext = { question: 'will this be used to spy on people', ids: ['article-24', 'quote-hrw-legal-basis-for-repression'] };
+    const a = engine.ask('who said that', shown);
+    expect(ids(a)[0]).toBe('quote-hrw-legal-basis-for-repression');
+    expect(a.context?.about).toBe('Article 24');
+  });
+
+  it('finds the voices on a topic through the words the lexicon gives the same meaning', () => {
+    // "Interception" is nowhere in the critics' words; "surveillance", which the lexicon pairs with it, is.
+    const a = engine.ask('what did critics say about that?', { question: 'wiretapping', ids: ['term-lawful-interception'] });
+    expect(a.outcome).toEqual({ type: 'answered' });
+    expect(a.results.filter((r) => r.kind === 'quote').every((r) => r.stance === 'critical')).toBe(true);
+  });
+
   it('gives the voices on the topic, or says none of them address it', () => {
     const none = follow('article 7', 'what did critics say about that?');
     expect(none.outcome).toEqual({ type: 'no_voices', topic: 'Article 7', stance: 'critical' });
