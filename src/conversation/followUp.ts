@@ -40,6 +40,10 @@ const MORE = new RegExp(String.raw`^(?:ok(?:ay)?\s+|and\s+|so\s+)?(?:` + [
   String.raw`(?:expand|elaborate)(?:\s+on\s+(?:that|this|it))?`,
   String.raw`(?:show\s+(?:me\s+)?)?(?:the\s+)?full\s+(?:text|passage|article)`, String.raw`read\s+more`, String.raw`details`,
   String.raw`what\s+does\s+(?:it|that|this)\s+say(?:\s+exactly)?`, String.raw`(?:say|explain)\s+more`,
+  // Asking for it again in plainer words: the entry in focus, then what it leads to.
+  String.raw`(?:(?:can|could)\s+you\s+)?(?:explain|say|put|describe)\s+(?:it|that|this)(?:\s+again)?\s+(?:simply|more\s+simply|in\s+(?:simple|simpler|plain|plainer|easy|easier|normal|everyday|layman\s*s?)\s+(?:words|terms|english|language))`,
+  String.raw`(?:in\s+)?(?:simple|simpler|plain|plainer|easy|easier|normal|everyday|layman\s*s?)\s+(?:words|terms|english|language)`,
+  String.raw`eli5`, String.raw`(?:explain\s+(?:it|that|this)\s+)?like\s+i\s*m\s+(?:five|5)`, String.raw`simpler`, String.raw`tl\s*dr`,
 ].join('|') + String.raw`)${POLITE}$`);
 
 /** "which article is that in", "what article covers this", "where is that in the treaty". */
@@ -54,6 +58,9 @@ const NEXT = /\b(?:next|following|after)\b/;
 const PREVIOUS = /\b(?:previous|prior|preceding|before|last)\b/;
 const STEP = /^(?:and\s+|ok\s+|so\s+|now\s+|then\s+)?(?:(?:show\s+me|go\s+to|what\s+about|what\s+is|whats|and)\s+)?(?:the\s+)?(?:(?:next|following|previous|prior|preceding)\s+(?:one|article|chapter|provision)|last\s+one|one\s+(?:after|before)(?:\s+(?:that|it|this))?|(?:article|chapter)\s+(?:after|before)\s+(?:that|it|this)|next)(?:\s+(?:one|please|then))*$/;
 
+/** Openers that say a question starts afresh: "different topic —", "separate q:", "unrelated, but…", "new question". */
+const NEW_TOPIC = /^(?:(?:ok|okay|so|and|also|now|btw|by\s+the\s+way)\s+)?(?:(?:on\s+)?(?:a\s+)?(?:different|separate|unrelated|new|other|random|side)\s+(?:topic|q|question|subject|thing|matter|note|issue|point)|(?:on\s+)?another\s+(?:topic|q|question|subject|thing|matter|note|issue|point)|changing\s+(?:the\s+)?(?:topic|subject)|change\s+of\s+(?:topic|subject)|unrelated(?:ly)?|separately|something\s+(?:else|different)|switching\s+(?:topics?|gears))\b/;
+
 /** Sentence openers that continue the last answer: "and the penalties?", "what about grooming?". */
 const ELLIPSIS = /^(?:and|also|plus|but|same|what\s+about|how\s+about|and\s+what\s+about|what\s+of|as\s+for|then\s+what\s+about|ok\s+and|okay\s+and|so\s+what\s+about|(?:for|in|under|with|regarding|re|to|by|on|about)\s+(?!the\s+(?:convention|treaty)\b))\b/;
 /** Demonstratives that point back ("is that legal?", "who does this apply to"), not "this treaty". */
@@ -62,7 +69,7 @@ const THE_SUBJECT = String.raw`(?!\s+(?:treaty|convention|agreement|instrument|t
 const DEMONSTRATIVE = new RegExp(String.raw`\b(?:that|this|these|those)\b${THE_SUBJECT}(?=\s*$|\s+(?:${FOLLOWERS})\b)` +
   String.raw`|\b(?:is|was|are|does|do|did)\s+(?:that|this|these|those)\b${THE_SUBJECT}|\bsame\b|\b(?:said|such)\s+(?:article|provision|offence|rule)\b`);
 /** Stances as adjectives ("who else was critical?"), which the search's intents read as topics. */
-const CRITICAL = /\b(?:critical|against|opposed|negative)\b/;
+const CRITICAL = /\b(?:critical|against|opposed|negative|push(?:ed|es|ing)?\s+back|pushback|object(?:ed|s)?|disagree(?:d|s)?|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|complain(?:ed|s)?|skeptic(?:al|s)?|sceptic(?:al|s)?)\b/;
 const SUPPORTIVE = /\b(?:supportive|in favou?r|positive|for it)\b/;
 /** "only for…", "just…": less than what was said. */
 const NARROWING = /^(?:only|just|even|but\s+only)\b/;
@@ -101,6 +108,8 @@ export function classifyFollowUp(question: string): FollowUp {
   const ws = words(question);
   if (!ws.length) return { type: 'standalone' };
   const text = ws.join(' ');
+  // The asker says the question is a new one ("different topic:", "unrelated q"): nothing carries over.
+  if (NEW_TOPIC.test(text)) return { type: 'standalone' };
   // A question with its own reference ("article 12", "and chapter 4?") needs nothing from before.
   const refs = parseReferences(question);
   if (refs.articles.length || refs.chapters.length) return { type: 'standalone' };
@@ -114,7 +123,7 @@ export function classifyFollowUp(question: string): FollowUp {
   const marker: Marker = NARROWING.test(text) ? 'narrow' : ELLIPSIS.test(text) || DEMONSTRATIVE.test(text) || OTHERS.test(text) ? 'strong' : WEAK_PRONOUN.test(text) ? 'weak' : 'none';
   const intents = detectIntents(question);
   const stance = intents.stance ?? (CRITICAL.test(text) ? 'critical' : SUPPORTIVE.test(text) ? 'supportive' : undefined);
-  const asksVoices = intents.quotes || (stance !== undefined && /^(?:who|which|any)\b/.test(text));
+  const asksVoices = intents.quotes || (stance !== undefined && /^(?:(?:and|so|but|ok|okay)\s+)?(?:who|which|any|anyone|anybody)\b/.test(text));
   if (asksVoices && marker !== 'none') return { type: 'voices', ...(stance ? { stance } : {}), ...(/\b(?:else|other|others)\b/.test(text) ? { others: true } : {}) };
   return { type: 'carry', marker };
 }

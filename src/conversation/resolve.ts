@@ -27,6 +27,8 @@ const SHOWN_PRIOR = 0.6;
 const LINKED_PRIOR = 0.5;
 /** How much being on screen weighs against matching the new words (a full match scores 1). */
 const PRIOR_WEIGHT = 0.9;
+/** How much the question's own answer (the whole pipeline: lexicon, asks, reranking) weighs, by its relative score. */
+const ALONE_WEIGHT = 0.5;
 /** Share of the new words the knowledge base must know for a follow-up to be answered. */
 const MIN_KNOWN = 0.5;
 /** A topic word in at most this share of entries tells what a quote is about. */
@@ -226,7 +228,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   };
 
   /** Entries ranked by their match of the new words plus their prior; coverage = share of the words matched. */
-  function rankInContext(query: string, words: TermGroup[], marker: Marker, shown: Entry[]) {
+  function rankInContext(query: string, words: TermGroup[], marker: Marker, shown: Entry[], alone: Answer) {
     const terms = [...new Set(words.flatMap((g) => g.terms))];
     const boosts = new Map(words.flatMap((g) => (g.fromLexicon ? g.terms.slice(1).map((t) => [t, LEXICON_WEIGHT] as const) : [])));
     const found = terms.length ? corpus.index.search(terms, boosts) : [];
@@ -252,13 +254,19 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       .map((h) => [h.id, (onScreen.has(h.id) ? 1 : h.score / top) * coverage.get(h.id)!]));
     // A narrowing question asks about the scope of what is on screen: that weighs double.
     const weight = marker === 'narrow' ? 2 * PRIOR_WEIGHT : PRIOR_WEIGHT;
-    const score = (id: string) => (match.get(id) ?? 0) + weight * (prior.get(id) ?? 0);
+    // The question's own answer votes too, unless what is on screen holds all the new words: the full
+    // search reads everyday words better than the bare index ("how does a state withdraw?" after
+    // Article 65 is denunciation), while "does that cover data?" after Article 24 is Article 24.
+    const screenHoldsAll = shown.some((e) => (coverage.get(e.id) ?? 0) >= 1);
+    const vote = screenHoldsAll ? 0 : ALONE_WEIGHT;
+    const aloneScore = new Map(alone.abstained ? [] : alone.results.map((r) => [r.id, r.score]));
+    const score = (id: string) => (match.get(id) ?? 0) + vote * (aloneScore.get(id) ?? 0) + weight * (prior.get(id) ?? 0);
     // "Which article protects them?": only articles can answer.
     const kinds = ASKS_ARTICLE.test(fold(query)) ? ['article'] : ['article', 'chapter', 'fact', 'term', 'quote', 'passage'];
     // "What's her title?" after a quote: a personal pronoun is the person on screen, so only what was
     // on screen (the quote, the passage naming its speaker) can answer.
     const onlyShown = PERSONAL.test(fold(query)) && shown.some((e) => e.kind === 'quote');
-    const ranked = [...new Set([...match.keys(), ...prior.keys()])]
+    const ranked = [...new Set([...match.keys(), ...prior.keys(), ...aloneScore.keys()])]
       .filter((id) => kinds.includes(entry(id)?.kind ?? '') && (!onlyShown || prior.has(id)))
       .sort((a, b) => score(b) - score(a) || a.localeCompare(b));
     return { ranked, coverage, prior };
@@ -273,6 +281,8 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
    */
   function carry(query: string, asked: Marker, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
     const alone = base.ask(query);
+    // A question about another treaty or law names its own topic ("is the GDPR stricter than…").
+    if (alone.outcome.type === 'other_instrument') return undefined;
     // The question's words, each with the convention's own words for it (the lexicon: "money" → financial).
     const words = expand(withoutFiller(query), corpus.phrases).groups;
     // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
@@ -280,7 +290,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     if (words.length && words.filter(isKnown).length < words.length * MIN_KNOWN) return undefined;
     // Only question words ("where?", "who is she?"): all the rest is what was on screen.
     const marker: Marker = words.length ? asked : 'strong';
-    const { ranked, coverage, prior } = rankInContext(query, words, marker, shown);
+    const { ranked, coverage, prior } = rankInContext(query, words, marker, shown, alone);
     const aloneTop = alone.results[0]?.id;
     if (marker !== 'strong' && ranked[0] === aloneTop) return undefined;
     if (marker === 'none') {

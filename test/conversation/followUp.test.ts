@@ -42,7 +42,20 @@ describe('classifyFollowUp', () => {
     for (const q of ['the last one', 'and the one before?']) expect(classifyFollowUp(q), q).toEqual({ type: 'step', by: -1, unit: 'article' });
   });
 
+  it('reads a question the asker says is new as standalone', () => {
+    for (const q of ['Different topic: what is grooming?', 'separate q - does it cover phishing?', 'unrelated, but who signed it?', 'on a different note, what about that?', 'new question: and the penalties?']) {
+      expect(type(q), q).toBe('standalone');
+    }
+    expect(type('is that a different offence?')).toBe('carry');
+  });
+
+  it('reads a request for plainer words as "more" of the same', () => {
+    for (const q of ['in simple words pls', 'explain that in plain english', 'can you say it more simply?', 'eli5']) expect(type(q), q).toBe('more');
+  });
+
   it('reads voices on the topic, with their stance', () => {
+    expect(classifyFollowUp('and who pushed back on that?')).toEqual({ type: 'voices', stance: 'critical' });
+    expect(classifyFollowUp('who objected to this?')).toEqual({ type: 'voices', stance: 'critical' });
     expect(classifyFollowUp('what did critics say about that?')).toEqual({ type: 'voices', stance: 'critical' });
     expect(classifyFollowUp('and what do supporters think of it?')).toEqual({ type: 'voices', stance: 'supportive' });
   });

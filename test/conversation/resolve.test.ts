@@ -44,6 +44,20 @@ describe('conversation context', () => {
     expect(ids(engine.ask('and the penalties?'))).not.toContain('article-7');
   });
 
+  it("lets the question's own answer vote beside what was on screen", () => {
+    // Withdrawing is denunciation (Article 67), which the full search reads from everyday words; the
+    // article on screen stays in view.
+    const a = follow('article 65', 'and how does a state withdraw?');
+    expect(ids(a)[0]).toBe('article-67');
+    expect(ids(a)).toContain('article-65');
+    expect(a.context?.about).toBe('Article 65');
+  });
+
+  it('leaves a question about another treaty or law alone, whatever its pronouns', () => {
+    const q = 'Is the GDPR stricter than the US CLOUD Act?';
+    expect(follow('article 7', q)).toEqual(engine.ask(q));
+  });
+
   it('tells more: the full entry shown, then its related entries', () => {
     const a = follow('article 7', 'tell me more');
     expect(ids(a)[0]).toBe('article-7');
