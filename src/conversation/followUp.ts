@@ -43,7 +43,7 @@ const MORE = new RegExp(String.raw`^(?:ok(?:ay)?\s+|and\s+|so\s+)?(?:` + [
   // Asking for it again in plainer words: the entry in focus, then what it leads to.
   String.raw`(?:(?:can|could)\s+you\s+)?(?:explain|say|put|describe)\s+(?:it|that|this)(?:\s+again)?\s+(?:simply|more\s+simply|in\s+(?:simple|simpler|plain|plainer|easy|easier|normal|everyday|layman\s*s?)\s+(?:words|terms|english|language))`,
   String.raw`(?:in\s+)?(?:simple|simpler|plain|plainer|easy|easier|normal|everyday|layman\s*s?)\s+(?:words|terms|english|language)`,
-  String.raw`eli5`, String.raw`(?:explain\s+(?:it|that|this)\s+)?like\s+i\s*m\s+(?:five|5)`, String.raw`simpler`, String.raw`tl\s*dr`,
+  String.raw`eli5`, String.raw`(?:explain\s+(?:it|that|this)\s+)?like\s+i\s*m\s+(?:five|5)`, String.raw`simpler`,
 ].join('|') + String.raw`)${POLITE}$`);
 
 /** "which article is that in", "what article covers this", "where is that in the treaty". */
