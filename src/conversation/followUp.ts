@@ -14,7 +14,8 @@ import { fold, tokenize } from '../retrieval/text.js';
 export type FollowUp =
   | { type: 'standalone' }
   | { type: 'more' }
-  | { type: 'which' }
+  /** `unit`: "which article is that in" names articles, "which chapter" their chapters. */
+  | { type: 'which'; unit: 'article' | 'chapter' }
   | { type: 'step'; by: 1 | -1; unit: 'article' | 'chapter' }
   /** `others`: "who else…", voices besides those already shown. */
   | { type: 'voices'; stance?: 'critical' | 'supportive'; others?: true }
@@ -47,11 +48,11 @@ const MORE = new RegExp(String.raw`^(?:ok(?:ay)?\s+|and\s+|so\s+)?(?:` + [
 ].join('|') + String.raw`)${POLITE}$`);
 
 /** "which article is that in", "what article covers this", "where is that in the treaty". */
-const ARTICLE_NOUN = String.raw`(?:article|articles|provision|provisions|section|part|clause|number)`;
+const ARTICLE_NOUN = String.raw`(?:article|articles|provision|provisions|section|part|clause|number|chapter|chapters)`;
 const WHICH = new RegExp(String.raw`^(?:and\s+|so\s+|ok\s+)?(?:(?:which|what)\s+${ARTICLE_NOUN}\b|where\s+(?:is|are|does|do|can\s+i\s+find)\s+(?:that|this|it|those|these|they)\b|(?:what|which)(?:\s+is|\s+s)?\s+the\s+${ARTICLE_NOUN}\b)`);
 /** Words a "which article" question may have besides its pronoun: anything else asks something new. */
 const WHICH_WORDS = new Set(['which', 'what', 'where', 'whats', 'is', 's', 'are', 'does', 'do', 'did', 'can', 'i', 'find', 'that', 'this', 'it', 'those', 'these', 'they', 'them',
-  'in', 'of', 'from', 'the', 'a', 'an', 'article', 'articles', 'provision', 'provisions', 'section', 'part', 'clause', 'number', 'say', 'says', 'cover', 'covers',
+  'in', 'of', 'from', 'the', 'a', 'an', 'article', 'articles', 'chapter', 'chapters', 'provision', 'provisions', 'section', 'part', 'clause', 'number', 'say', 'says', 'cover', 'covers',
   'come', 'comes', 'treaty', 'convention', 'text', 'exactly', 'again', 'under', 'and', 'so', 'ok', 'please', 'was', 'mentioned', 'located', 'about', 'talk', 'talks', 'deal', 'deals', 'with', 'on']);
 
 const NEXT = /\b(?:next|following|after)\b/;
@@ -76,7 +77,7 @@ const NARROWING = /^(?:only|just|even|but\s+only)\b/;
 /** "who else", "anything else": more of what was said. */
 const OTHERS = /\belse\b/;
 /** Pronouns that may point back, or may mean the convention, its parties or the asker. */
-const WEAK_PRONOUN = /\b(?:it|its|they|them|their|she|her|he|him|his|we|us|our|there)\b/;
+const WEAK_PRONOUN = /\b(?:it|its|they|them|their|she|her|he|him|his|we|us|our|there)\b|^(?:(?:and|but|so|ok|okay)\s+)?(?:what\s+if|what\s+happens\s+if|and\s+if|but\s+if|even\s+if|if)\b/;
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ORDINAL = new RegExp(String.raw`\b(${ORDINALS.join('|')}|last|final|closing|opening)\s+(article|chapter|provision)s?\b`);
@@ -119,7 +120,7 @@ export function classifyFollowUp(question: string): FollowUp {
   if (STEP.test(text) && (NEXT.test(text) || PREVIOUS.test(text))) {
     return { type: 'step', by: NEXT.test(text) ? 1 : -1, unit: /\bchapter\b/.test(text) ? 'chapter' : 'article' };
   }
-  if (WHICH.test(text) && ws.every((w) => WHICH_WORDS.has(w))) return { type: 'which' };
+  if (WHICH.test(text) && ws.every((w) => WHICH_WORDS.has(w))) return { type: 'which', unit: /\bchapters?\b/.test(text) ? 'chapter' : 'article' };
   const marker: Marker = NARROWING.test(text) ? 'narrow' : ELLIPSIS.test(text) || DEMONSTRATIVE.test(text) || OTHERS.test(text) ? 'strong' : WEAK_PRONOUN.test(text) ? 'weak' : 'none';
   const intents = detectIntents(question);
   const stance = intents.stance ?? (CRITICAL.test(text) ? 'critical' : SUPPORTIVE.test(text) ? 'supportive' : undefined);

@@ -126,9 +126,12 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     return answerOf(query, results, 'search');
   }
 
-  function which(query: string, shown: Entry[]): Answer {
-    const numbers = [...new Set(shown.flatMap(articlesBehind))].slice(0, WHICH_RESULTS);
-    return answerOf(query, articleResults(numbers), 'reference');
+  function which(query: string, f: Extract<FollowUp, { type: 'which' }>, shown: Entry[]): Answer {
+    const numbers = [...new Set(shown.flatMap(articlesBehind))];
+    if (f.unit === 'article') return answerOf(query, articleResults(numbers.slice(0, WHICH_RESULTS)), 'reference');
+    // "Which chapter is that in?": the chapters of those articles, or the chapter itself.
+    const chapters = [...new Set([...shown.flatMap((e) => (e.kind === 'chapter' ? [e.number] : [])), ...numbers.flatMap((n) => articleByNumber.get(n)?.chapter.number ?? [])])];
+    return answerOf(query, chapters.slice(0, WHICH_RESULTS).flatMap((n) => { const c = corpus.chapterByNumber.get(n); return (c && full(c.id)) ?? []; }), 'reference');
   }
 
   function step(query: string, f: Extract<FollowUp, { type: 'step' }>, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
@@ -319,7 +322,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
     if (!shown.length) return undefined;
     switch (f.type) {
       case 'more': return withContext(more(query, shown), shown, ctx);
-      case 'which': return withContext(which(query, shown), shown, ctx);
+      case 'which': return withContext(which(query, f, shown), shown, ctx);
       case 'voices': return withContext(voices(query, f, ctx, shown), shown, ctx);
       case 'carry': return carry(query, f.marker, ctx, shown);
       case 'ordinal': {

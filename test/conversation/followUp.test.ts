@@ -22,6 +22,8 @@ describe('classifyFollowUp', () => {
   it('reads "which article" forms only when nothing new is asked', () => {
     for (const q of ['which article is that in?', 'What article is this?', 'where is that in the treaty?', "what's the article number?"]) expect(type(q), q).toBe('which');
     expect(type('which article covers phishing?')).toBe('carry');
+    expect(classifyFollowUp('which chapter is that in?')).toEqual({ type: 'which', unit: 'chapter' });
+    expect(classifyFollowUp('which article is that in?')).toEqual({ type: 'which', unit: 'article' });
   });
 
   it('reads steps through the articles and chapters', () => {
@@ -67,5 +69,7 @@ describe('classifyFollowUp', () => {
       expect(marker(q), q).toBe('strong');
     }
     for (const q of ['does it apply to companies?', 'who is she?', 'can we tell the customer?']) expect(marker(q), q).toBe('weak');
+    // "What if…" may turn what was said to a new case, or ask one of its own.
+    for (const q of ['what if google is abroad?', 'and if the suspect is a minor?']) expect(marker(q), q).not.toBe('none');
   });
 });

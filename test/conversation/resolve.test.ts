@@ -72,6 +72,13 @@ describe('conversation context', () => {
     expect(a.context?.about).toBe('Sextortion');
   });
 
+  it('names the chapter behind an article shown', () => {
+    const chapter = engine.catalog.chapters.find((c) => c.first <= 26 && 26 <= c.last)!;
+    const a = follow('article 26', 'which chapter is that in?');
+    expect(ids(a)).toEqual([`chapter-${chapter.number}`]);
+    expect(a.context?.about).toBe('Article 26');
+  });
+
   it('steps through article numbers, and says so past the last one', () => {
     expect(ids(follow('article 7', 'the next one'))).toEqual(['article-8']);
     expect(ids(follow('article 7', 'previous article'))).toEqual(['article-6']);
