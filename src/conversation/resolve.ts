@@ -127,7 +127,10 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
   }
 
   function which(query: string, f: Extract<FollowUp, { type: 'which' }>, shown: Entry[]): Answer {
-    const numbers = [...new Set(shown.flatMap(articlesBehind))];
+    // The articles an article, term or fact shown names; only when none does, the best guesses from a
+    // passage's or quote's words.
+    const named = shown.filter((e) => e.kind === 'article' || e.kind === 'term' || e.kind === 'fact').flatMap(articlesBehind);
+    const numbers = [...new Set(named.length ? named : shown.flatMap(articlesBehind))];
     if (f.unit === 'article') return answerOf(query, articleResults(numbers.slice(0, WHICH_RESULTS)), 'reference');
     // "Which chapter is that in?": the chapters of those articles, or the chapter itself.
     const chapters = [...new Set([...shown.flatMap((e) => (e.kind === 'chapter' ? [e.number] : [])), ...numbers.flatMap((n) => articleByNumber.get(n)?.chapter.number ?? [])])];

@@ -72,6 +72,13 @@ describe('conversation context', () => {
     expect(a.context?.about).toBe('Sextortion');
   });
 
+  it('names the article shown rather than guesses from a passage beside it', () => {
+    const a = engine.ask('which article is that in?', { question: 'human rights', ids: ['article-6', 'unis-unodc-2024-08-12-p9'] });
+    expect(ids(a)).toEqual(['article-6']);
+    // A passage alone: the articles its words are about.
+    expect(engine.ask('which article is that in?', { question: 'human rights', ids: ['unis-unodc-2024-08-12-p9'] }).results.every((r) => r.kind === 'article')).toBe(true);
+  });
+
   it('names the chapter behind an article shown', () => {
     const chapter = engine.catalog.chapters.find((c) => c.first <= 26 && 26 <= c.last)!;
     const a = follow('article 26', 'which chapter is that in?');
