@@ -11,6 +11,7 @@ import type { Logger } from '../src/runtime/logger.js';
 import { createMemoryRateLimiter, unlimited } from '../src/runtime/rateLimit.js';
 import { connectRedisState, type RedisState } from '../src/runtime/state/redis.js';
 import { createMemoryStore, type StateStore } from '../src/runtime/state/store.js';
+import { createTurns } from '../src/runtime/turns.js';
 import { openConfiguredDatabase, recorderFor } from '../src/runtime/database.js';
 import { sharedDatabase } from '../src/runtime/sharedDatabase.js';
 import type { Recorder } from '../src/runtime/recorder.js';
@@ -137,7 +138,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     handler = createHandler({
       engine, logger, rateLimiter, maxQuestionLength: config.maxQuestionLength, conversations: createConversations(store), record: recorder.question,
     });
-    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded }, recorder, database: database.get };
+    // One queue of answers for every platform: the limit is this process's, whoever asks.
+    const turns = createTurns();
+    const deps: AdapterDeps = { handler, engine, logger, store, health: { isReady, degraded }, recorder, database: database.get, turns };
     for (const plan of plans) logger.info({ adapter: plan.name, mode: plan.mode }, `starting ${plan.name}${plan.mode ? ` (${plan.mode} mode)` : ''}`);
     // In parallel: each platform's handshake is a network round trip or two.
     const startupMs = options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS;

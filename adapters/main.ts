@@ -55,12 +55,18 @@ async function main(): Promise<void> {
   const consoleMode = !config.slack && !config.discord;
   const level = consoleMode && !process.env.LOG_LEVEL?.trim() ? 'warn' : config.logLevel;
   const logger = createLogger({ level, pretty: config.logPretty, secrets, to: consoleMode ? 'stderr' : 'stdout' });
-  const crash = (what: string) => (error: unknown) => {
-    logger.fatal({ err: error }, what);
+  // The last boundary, behind every listener's own try/catch. A rejected promise nobody awaited (a
+  // library's handler failing on a malformed event, typically) has unwound only its own chain: it is
+  // logged and the bot serves on, as the guide asks of malformed input. A synchronous throw nobody
+  // caught may have left anything half-done, and Node's advice is not to resume: it is logged and the
+  // process stops, once the bot is up through the same bounded shutdown as SIGTERM (answers in flight
+  // get their chance, those that do not are logged), with exit code 1 so a supervisor restarts it.
+  let onCrash = (error: unknown): void => {
+    logger.fatal({ err: error }, 'uncaught exception');
     process.exit(1);
   };
-  process.on('uncaughtException', crash('uncaught exception'));
-  process.on('unhandledRejection', crash('unhandled promise rejection'));
+  process.on('uncaughtException', (error) => onCrash(error));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection ignored; still serving'));
 
   let bot: RunningBot;
   try {
@@ -90,13 +96,16 @@ async function main(): Promise<void> {
     }
     fail('Cannot start:', [redactSecrets(cause.message ?? String(error), secrets)]);
   }
-  onSignal = handleShutdown(bot, logger, config.shutdownTimeoutMs);
+  ({ onSignal, onCrash } = handleShutdown(bot, logger, config.shutdownTimeoutMs));
 }
 
-/** Shut down on the first signal or the console's end of input; returns what a signal does from now on. */
-function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: number): (signal: NodeJS.Signals) => void {
+/**
+ * Shut down on the first signal, uncaught exception or the console's end of input; returns what a
+ * signal and an uncaught exception do from now on.
+ */
+function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: number): { onSignal(signal: NodeJS.Signals): void; onCrash(error: unknown): void } {
   let stopping = false;
-  const shutdown = async (reason: string) => {
+  const shutdown = async (reason: string, failed = false) => {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'shutting down');
@@ -107,10 +116,10 @@ function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: numb
     }, maxShutdownMs(shutdownTimeoutMs));
     watchdog.unref();
     try {
-      // Non-zero when acknowledged requests were dropped, so a supervisor (and the operator) can tell.
+      // Non-zero after a crash, or when acknowledged requests were dropped: a supervisor (and the operator) can tell.
       await bot.stop();
       logger.info({ dropped: bot.dropped }, 'stopped');
-      process.exit(bot.dropped ? 1 : 0);
+      process.exit(failed || bot.dropped ? 1 : 0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
       process.exit(1);
@@ -118,13 +127,19 @@ function handleShutdown(bot: RunningBot, logger: Logger, shutdownTimeoutMs: numb
   };
   // The console finishes when its input ends (piped input, or Ctrl-D); platforms run until a signal.
   void bot.finished.then(() => shutdown('end of input'));
-  return (signal) => {
-    // A second signal means "now": whoever sent it has decided not to wait for the drain.
-    if (stopping) {
-      process.stderr.write(`${signal} again: exiting without waiting.\n`);
-      process.exit(128 + constants.signals[signal]);
-    }
-    void shutdown(signal);
+  return {
+    onSignal(signal) {
+      // A second signal means "now": whoever sent it has decided not to wait for the drain.
+      if (stopping) {
+        process.stderr.write(`${signal} again: exiting without waiting.\n`);
+        process.exit(128 + constants.signals[signal]);
+      }
+      void shutdown(signal);
+    },
+    onCrash(error) {
+      logger.fatal({ err: error }, 'uncaught exception: shutting down');
+      void shutdown('uncaught exception', true);
+    },
   };
 }
 

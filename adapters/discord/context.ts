@@ -7,6 +7,7 @@ import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
 import type { PageStore } from './pagination.js';
 import type { Recorder } from '../../src/runtime/recorder.js';
+import type { Turns } from '../../src/runtime/turns.js';
 
 export interface DiscordContext {
   handler: Handler;
@@ -21,4 +22,6 @@ export interface DiscordContext {
   conversations?: Conversations;
   /** Defer an interaction when the answer is not ready after this long (Discord allows 3 s in all). */
   deferAfterMs: number;
+  /** Answers wait their turn in the process's bounded queue; a full one means "busy" (src/runtime/turns.ts). */
+  turns: Turns;
 }

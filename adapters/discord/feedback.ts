@@ -1,4 +1,4 @@
-// 👍/👎 under each answer (first page), stored against the request id; 👎 opens an optional "What was
+// 👍/👎 under each answer (every page: a page turn adds the row again), stored against the request id; 👎 opens an optional "What was
 // wrong?" modal (≤ 500 characters) whose text is stored with the vote. Shown only when the bot keeps
 // feedback (LOG_QUESTIONS is not off).
 import {
@@ -20,9 +20,12 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const keeping = (ctx: DiscordContext) => ctx.recorder !== undefined && ctx.recorder.status() !== 'off';
 
-/** The page with a 👍/👎 row added, for an answer with results; any other reply is left as it is. */
+/**
+ * The page with a 👍/👎 row added, for an answer with results; any other reply is left as it is, and so
+ * is an answer without a request id (a page session kept from before ids were): nothing to vote on.
+ */
 export function withFeedback(body: DiscordPage, reply: Reply, ctx: DiscordContext): DiscordPage {
-  if (!keeping(ctx) || reply.type !== 'answer' || reply.answer.abstained || !reply.answer.results.length) return body;
+  if (!keeping(ctx) || reply.type !== 'answer' || reply.answer.abstained || !reply.answer.results.length || !reply.requestId) return body;
   const button = (vote: 'up' | 'down', label: string): APIButtonComponent => ({
     type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${VOTE}:${vote}:${reply.requestId}`, label,
   });

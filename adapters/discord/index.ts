@@ -3,6 +3,7 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { createConversations } from '../../src/conversation/memory.js';
 import type { DiscordConfig } from '../../src/runtime/config.js';
+import { createTurns, type TurnOptions } from '../../src/runtime/turns.js';
 import type { AdapterDeps, RunningAdapter } from '../shared/adapter.js';
 import type { DiscordContext } from './context.js';
 import { guardGatewayEvents } from './gateway.js';
@@ -20,6 +21,8 @@ export interface DiscordTuning {
   /** Defer an interaction when no answer is ready after this many ms (default 1500, half of Discord's 3 s). */
   deferAfterMs?: number;
   pages?: PageStoreOptions;
+  /** The answer queue's limits (src/runtime/turns.ts), when deps.turns is not given. */
+  turns?: Partial<TurnOptions>;
 }
 
 export function createDiscordClient(config: DiscordConfig, extra: Partial<ClientOptions> = {}): Client {
@@ -47,6 +50,7 @@ export async function startDiscord(deps: AdapterDeps & { config: DiscordConfig }
     store: deps.store,
     conversations: createConversations(deps.store),
     deferAfterMs: tuning.deferAfterMs ?? 1500,
+    turns: deps.turns ?? createTurns(tuning.turns),
   };
   const client = createDiscordClient(deps.config, tuning.clientOptions);
   guardGatewayEvents(client, logger);

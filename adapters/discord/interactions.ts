@@ -2,7 +2,7 @@
 import { MessageFlags, type ButtonInteraction, type Interaction } from 'discord.js';
 import { askContextMenu, treaty } from './commands/index.js';
 import type { DiscordContext } from './context.js';
-import { isFeedbackButton, isFeedbackModal, onFeedbackButton, onFeedbackModal } from './feedback.js';
+import { isFeedbackButton, isFeedbackModal, onFeedbackButton, onFeedbackModal, withFeedback } from './feedback.js';
 import { isPageButton } from './pagination.js';
 import { page } from './render.js';
 import { answerInteraction, toMessageOptions } from './respond.js';
@@ -44,7 +44,8 @@ async function turnPage(interaction: ButtonInteraction, ctx: DiscordContext): Pr
   const turn = await ctx.pages.turn(interaction.customId, interaction.user.id);
   if (!turn) return;
   if (turn.ok) {
-    await interaction.update(toMessageOptions(turn.page));
+    // The update replaces every component: the 👍/👎 row is added again, or it would be lost.
+    await interaction.update(toMessageOptions(withFeedback(turn.page, turn.reply, ctx)));
     return;
   }
   const content = turn.reason === 'expired' ? w.EXPIRED : w.NOT_YOURS;

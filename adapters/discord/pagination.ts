@@ -22,6 +22,8 @@ interface Session {
   /** The conversation context it was answered in, if any: asked again in it. */
   c?: ConversationContext;
   ids: string[];
+  /** The answer's request id: the 👍/👎 row on every page votes on it (absent in older sessions). */
+  r?: string;
   expiresAt: number;
 }
 
@@ -31,7 +33,8 @@ export interface PageStoreOptions {
 }
 
 export type Turn =
-  | { ok: true; page: DiscordPage }
+  /** The page, and the reply it is a page of (the answer asked again, under its first request id). */
+  | { ok: true; page: DiscordPage; reply: Reply }
   | { ok: false; reason: 'expired' | 'not_yours' };
 
 const key = (session: string) => `discord:pages:${session}`;
@@ -52,7 +55,9 @@ export class PageStore {
     if (pages.length < 2 || reply.type !== 'answer') return first;
     const id = randomBytes(9).toString('base64url');
     const c = askedIn(reply.answer);
-    const session: Session = { owner, q: reply.answer.query, ...(c ? { c } : {}), ids: reply.answer.results.map((r) => r.id), expiresAt: this.now() + this.ttlMs };
+    const session: Session = {
+      owner, q: reply.answer.query, ...(c ? { c } : {}), ids: reply.answer.results.map((r) => r.id), r: reply.requestId, expiresAt: this.now() + this.ttlMs,
+    };
     await this.store.set(key(id), JSON.stringify(session), this.ttlMs);
     return withButtons(first, id, 0, pages.length);
   }
@@ -67,9 +72,10 @@ export class PageStore {
     const answer = this.engine.ask(session.q, parseContext(session.c && JSON.stringify(session.c)));
     // A knowledge base changed since (a redeploy) would give other pages: better expired than wrong.
     if (answer.results.map((r) => r.id).join('\n') !== session.ids.join('\n')) return { ok: false, reason: 'expired' };
-    const pages = render({ type: 'answer', requestId: '', answer });
+    const reply: Reply = { type: 'answer', requestId: typeof session.r === 'string' ? session.r : '', answer };
+    const pages = render(reply);
     const index = Math.min(Math.max(parsed.index, 0), pages.length - 1);
-    return { ok: true, page: withButtons(pages[index]!, parsed.session, index, pages.length) };
+    return { ok: true, page: withButtons(pages[index]!, parsed.session, index, pages.length), reply };
   }
 }
 

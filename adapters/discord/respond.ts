@@ -1,6 +1,8 @@
 // Sending replies: to an interaction (reply, or defer then edit) or as a reply to a message. Asking and
 // sending are one handler.respond task, so the shutdown drain waits until an answer is sent instead of
-// cutting it off. Every send carries its page's allowed_mentions (NO_PINGS): nobody is ever pinged.
+// cutting it off. Each answer waits its turn in the process's bounded queue (ctx.turns); when that is
+// full, the asker is told "busy" at once (privately, for commands) instead of hearing nothing. Every
+// send carries its page's allowed_mentions (NO_PINGS): nobody is ever pinged.
 import {
   MessageFlags, type BaseMessageOptions, type ButtonInteraction, type CommandInteraction, type InteractionReplyOptions, type Message,
   type MessageMentionOptions,
@@ -55,7 +57,7 @@ export async function answerInteraction(interaction: CommandInteraction | Button
       if (isPrivate || isForAskerOnly(reply)) await sendPrivately(interaction, first);
       else if (interaction.deferred) await interaction.editReply(toMessageOptions(first));
       else await interaction.reply(toMessageOptions(first));
-    });
+    }, { after: () => ctx.turns.next() });
   } catch (error) {
     ctx.logger.error({ err: error, interaction: interaction.id }, 'discord: answering an interaction failed');
     // A deferral may be on its way: let it land first, or the failure notice would race it and be lost.
@@ -108,7 +110,7 @@ export async function answerMessage(message: Message, ctx: DiscordContext, text:
       // A reply read as following on from the bot's answer is for the bot, even with nothing found.
       if (onlyIfFound && !(reply.type === 'answer' && (!reply.answer.abstained || reply.answer.context))) return;
       await send(withFeedback(await ctx.pages.start(message.author.id, reply), reply, ctx));
-    });
+    }, { after: () => ctx.turns.next() });
   } catch (error) {
     ctx.logger.error({ err: error, message: message.id }, 'discord: answering a message failed');
     if (onlyIfFound) return;

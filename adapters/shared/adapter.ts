@@ -5,6 +5,7 @@ import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
 import type { Recorder } from '../../src/runtime/recorder.js';
 import type { Database } from '../../src/db/database.js';
+import type { Turns } from '../../src/runtime/turns.js';
 
 export interface HealthState {
   /** True once the knowledge base is indexed and every configured adapter is connected. */
@@ -25,6 +26,12 @@ export interface AdapterDeps {
   recorder?: Recorder;
   /** The process's database (Slack installations in OAuth mode), opened on first use. */
   database?: () => Promise<Database>;
+  /**
+   * The process's one bounded queue of answers waiting their turn (src/runtime/turns.ts): shared by
+   * every adapter, so a full queue means "busy" on each platform alike. An adapter started alone (a
+   * test) makes its own when this is absent.
+   */
+  turns?: Turns;
 }
 
 export interface RunningAdapter {

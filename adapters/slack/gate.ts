@@ -10,7 +10,7 @@ import { parse as parseForm } from 'node:querystring';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { StateStore } from '../../src/runtime/state/store.js';
 import type { Rejections } from './rejections.js';
-import { renderReply } from './render.js';
+import { BUSY_ACK } from './render.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -37,13 +37,12 @@ export interface GateOptions {
   store: StateStore;
   rejections: Rejections;
   limits: HttpLimits;
-  /** When answers are falling behind, new commands are told "busy" in the acknowledgement (turns.ts). */
+  /** When answers are falling behind, new commands are told "busy" in the acknowledgement (src/runtime/turns.ts). */
   load?: { overloaded(): boolean; shed(): void };
   now?: () => number;
 }
 
-/** The acknowledgement that is itself the reply: Slack shows it only to the asker. */
-const BUSY_ACK = JSON.stringify({ response_type: 'ephemeral', ...renderReply({ type: 'busy', requestId: '' }) });
+const BUSY_ACK_BODY = JSON.stringify(BUSY_ACK);
 
 type Body = { ok: true; raw: Buffer } | { ok: false; status: 408 | 413 };
 
@@ -146,7 +145,7 @@ export function createGate(options: GateOptions, next: RequestListener): Request
     if (typeof parsed.command === 'string' && options.load?.overloaded()) {
       // Shedding costs a few microseconds; answering through Bolt and a response URL, over a millisecond.
       options.load.shed();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(BUSY_ACK);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(BUSY_ACK_BODY);
       return;
     }
     if (typeof parsed.command === 'string' && !(await firstTime(req.headers['x-slack-signature'] as string))) {

@@ -9,7 +9,7 @@ import { DEFAULT_HTTP_LIMITS, createGate, type HttpLimits } from './gate.js';
 import { healthRoutes } from './health.js';
 import { BOT_SCOPES, databaseInstallationStore, registerUninstall } from './installations.js';
 import { registerListeners } from './listeners/index.js';
-import type { TurnOptions } from './turns.js';
+import type { TurnOptions } from '../../src/runtime/turns.js';
 import { createRejections } from './rejections.js';
 import { guardSocketFrames } from './socketFrames.js';
 import { createState, type SlackDeps, type SlackState } from './state.js';
@@ -27,7 +27,7 @@ export interface SlackAppOptions {
   limits?: Partial<HttpLimits>;
   /** How often unauthenticated rejections are summed up in one log line (default a minute). */
   rejectionSummaryMs?: number;
-  /** How many answers may wait, and for how long (turns.ts). */
+  /** How many answers may wait, and for how long (src/runtime/turns.ts), when deps.turns is not given. */
   turns?: Partial<TurnOptions>;
 }
 

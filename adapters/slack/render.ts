@@ -38,6 +38,12 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   }
 }
 
+/**
+ * The acknowledgement of a command that is itself the reply, when answers are falling behind: Slack
+ * shows it only to the asker, and no response URL is called (HTTP: gate.ts; Socket Mode: command.ts).
+ */
+export const BUSY_ACK = { response_type: 'ephemeral' as const, ...renderReply({ type: 'busy', requestId: '' }) };
+
 /** The escaped heading of a result ("Article 6: Respect for human rights"), never blank. */
 export function titleOf(result: Result): string {
   const title = short(resultHeading(result), 150);

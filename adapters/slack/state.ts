@@ -5,7 +5,7 @@ import type { SlackConfig } from '../../src/runtime/config.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { AdapterDeps } from '../shared/adapter.js';
 import { createSigner, type Signer } from '../shared/signed.js';
-import { createTurns, type TurnOptions, type Turns } from './turns.js';
+import { createTurns, type TurnOptions, type Turns } from '../../src/runtime/turns.js';
 
 export type SlackDeps = AdapterDeps & { config: SlackConfig };
 
@@ -14,7 +14,7 @@ export interface SlackState {
   log: Logger;
   /** Signs what buttons carry ("Share in channel"), so any replica can trust it and nobody can forge it. */
   signer: Signer;
-  /** Answers wait their turn so acknowledgements go first, and a bounded number of them (see turns.ts). */
+  /** Answers wait their turn so acknowledgements go first, and a bounded number of them (src/runtime/turns.ts). */
   turns: Turns;
 }
 
@@ -23,7 +23,7 @@ export function createState(deps: SlackDeps, turns: Partial<TurnOptions> = {}): 
     deps,
     log: deps.logger.child({ adapter: 'slack' }),
     signer: createSigner(deps.config.botToken ?? deps.config.signingSecret ?? '', 'slack buttons'),
-    turns: createTurns(turns),
+    turns: deps.turns ?? createTurns(turns),
   };
 }
 
@@ -64,7 +64,7 @@ export const channelTypeOf = (channel: string | undefined): 'dm' | 'channel' => 
 
 /**
  * Ask the core through the one handler path and deliver inside it (`handler.respond`), so a shutdown
- * waits for a delivery still being retried. Each delivery waits its turn (turns.ts). Never throws,
+ * waits for a delivery still being retried. Each delivery waits its turn (src/runtime/turns.ts). Never throws,
  * since Slack would only log an error and the asker would hear nothing: a failure is logged, and
  * `tellFailure` (when given) lets the asker know.
  */

@@ -1,5 +1,6 @@
 // The real core over the real knowledge base, built once per test file: adapters are tested against
 // it, never against a fake.
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { Conversations } from '../../src/conversation/memory.js';
 import type { Engine } from '../../src/engine.js';
@@ -42,7 +43,8 @@ export function handlerFrom(handle: (request: BotRequest) => Promise<Reply>, bas
   return {
     handle,
     respond: async (request, deliver, options = {}) => {
-      await options.after?.();
+      // As the real handler does: a request whose turn will not come in time is told "busy", not asked.
+      if ((await options.after?.()) === 'busy') return deliver({ type: 'busy', requestId: randomUUID() });
       await deliver(await handle(request));
     },
     drain: (ms) => base.drain(ms),

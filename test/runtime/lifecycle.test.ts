@@ -2,63 +2,16 @@
 // the truth (readyz false, "restarting" to newcomers, the dropped count and a non-zero exit), a second
 // SIGTERM forces the exit, shutdown finishes with stdout gone, start-up can be interrupted or time out
 // with a message, and a busy PORT is named as such.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterStartError, StartupTimeoutError, startBot } from '../../adapters/bot.js';
 import { parseConfig } from '../../src/runtime/config.js';
 import { testEngine } from '../helpers/engine.js';
 import { freePort, waitUntil } from '../helpers/redis.js';
-import { startFakeSlack, type FakeSlack, type Json } from '../slack/fakeSlack.js';
-import { signedHeaders } from '../slack/sign.js';
-
-const MAIN = fileURLToPath(new URL('../../adapters/main.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
-const SECRET = 'lifecycle-signing-secret-0123456789';
-
-interface Program {
-  child: ChildProcess;
-  logs: Json[];
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>;
-  signalledAt: number;
-  kill(signal: NodeJS.Signals): void;
-}
-
-/** Slack in HTTP mode from the TypeScript source, logging JSON lines on stdout. */
-function startProgram(env: Record<string, string>): Program {
-  const cwd = mkdtempSync(join(tmpdir(), 'treaty-life-'));
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, LOG_LEVEL: 'info', LOG_PRETTY: 'false', LOG_QUESTIONS: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: Json[] = [];
-  let partial = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop()!;
-    for (const line of lines) if (line.startsWith('{')) logs.push(JSON.parse(line) as Json);
-  });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-  const program: Program = {
-    child, logs, stderr: () => stderr, signalledAt: 0,
-    exited: new Promise((resolve) => child.once('exit', (code, signal) => {
-      rmSync(cwd, { recursive: true, force: true });
-      resolve({ code, signal, afterMs: Date.now() - program.signalledAt });
-    })),
-    kill(signal) {
-      program.signalledAt ||= Date.now();
-      child.kill(signal);
-    },
-  };
-  return program;
-}
+import { startFakeSlack, type FakeSlack } from '../slack/fakeSlack.js';
+import { SECRET, command, startProgram, type Program } from './program.js';
 
 /** An HTTP server that takes requests and never answers them (a response URL, or auth.test, hanging). */
 async function blackHole(): Promise<{ url: string; received: () => number; server: Server }> {
@@ -66,15 +19,6 @@ async function blackHole(): Promise<{ url: string; received: () => number; serve
   const server = createServer(() => { received++; });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received: () => received, server };
-}
-
-function command(port: number, text: string, responseUrl: string): Promise<Response> {
-  const body = new URLSearchParams({
-    team_id: 'T0TEST', channel_id: 'C0GENERAL', user_id: `U0${text.length}${Date.now()}`, user_name: 'op', command: '/treaty', text, response_url: responseUrl, trigger_id: `${Math.random()}`,
-  }).toString();
-  return fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(SECRET, body) }, body,
-  });
 }
 
 // Each program takes a second or two to start, so the tests run at once; anything left is killed at the end.

@@ -4,7 +4,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { Reply } from '../../../src/runtime/handler.js';
 import { FAILURE_MESSAGE } from '../../shared/messages.js';
 import { unescapeSlack } from '../mrkdwn.js';
-import { renderReply } from '../render.js';
+import { BUSY_ACK, renderReply } from '../render.js';
 import { shareValue } from '../shareValue.js';
 import { answer, channelTypeOf, CONVERSATION, type SlackState } from '../state.js';
 
@@ -29,6 +29,13 @@ export function viaResponseUrl(state: SlackState, respond: RespondFn, extra: { r
 
 export function register(app: App, state: SlackState): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
+    // Answers falling behind: "busy" in the acknowledgement itself, as the HTTP gate says it before
+    // Bolt (gate.ts). In Socket Mode this is the only place it can be said so cheaply.
+    if (state.turns.overloaded()) {
+      state.turns.shed();
+      await ack(BUSY_ACK);
+      return;
+    }
     await ack();
     const question = {
       text: unescapeSlack(command.text ?? ''), user: command.user_id, channel: command.channel_id,

@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createTurns } from '../../adapters/slack/turns.js';
+import { createTurns } from '../../src/runtime/turns.js';
 
 describe('turns', () => {
   it('between turns, pending I/O (the acknowledgements) is handled', async () => {

@@ -1,10 +1,12 @@
-// Acknowledge first, answer soon after, and say "busy" rather than answer late. Slack gives 3 seconds
-// to acknowledge and shows the user an error when that passes, so acknowledgements must never wait
-// behind a burst of answers; but answers must not starve behind acknowledgements either (one answer
-// per event-loop turn let a flood of commands push answers 30 s back and memory past a gigabyte).
-// So each turn, after the pending I/O (the acknowledgements) has been handled, up to `perTurn`
-// answers go; at most `limit` wait; whoever finds the queue full, or waited past `maxWaitMs`, is told
-// at once that the bot is busy.
+// The process's one bounded work queue: every adapter's answers wait their turn here (passed to
+// handler.respond as `after`), so Slack and Discord share one limit and one way of saying "busy".
+// Acknowledge first, answer soon after, and say "busy" rather than answer late. Slack and Discord give
+// 3 seconds to acknowledge and show the user an error when that passes, so acknowledgements must never
+// wait behind a burst of answers; but answers must not starve behind acknowledgements either (one
+// answer per event-loop turn let a flood of commands push answers 30 s back and memory past a
+// gigabyte). So each turn, after the pending I/O (the acknowledgements) has been handled, up to
+// `perTurn` answers go; at most `limit` wait; whoever finds the queue full, or waited past
+// `maxWaitMs`, is told at once that the bot is busy.
 
 export type Turn = 'go' | 'busy';
 
@@ -45,7 +47,7 @@ export interface Turns {
   next(): Promise<Turn>;
   /**
    * Behind: the queue is full, its oldest answer has waited half of `maxWaitMs`, or the event loop lags
-   * more than `maxLagMs`. New commands are then told "busy" in their acknowledgement itself (gate.ts),
+   * more than `maxLagMs`. New Slack commands are then told "busy" in their acknowledgement itself (adapters/slack),
    * without Bolt or a response-URL call, which frees the CPU that acknowledgements need. `shed()`
    * counts each.
    */
