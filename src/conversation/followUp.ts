@@ -105,6 +105,15 @@ function words(question: string): string[] {
   return tokenize(fold(question));
 }
 
+/** The question after an opener that says it is a new one ("Different topic: what is grooming?" → "what is grooming?"). */
+export function afterNewTopic(question: string): string | undefined {
+  const m = NEW_TOPIC.exec(words(question).join(' '));
+  if (!m) return undefined;
+  const skip = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:[\p{L}\p{N}]+[^\p{L}\p{N}]*){${m[0].split(' ').length}}`, 'u');
+  const rest = question.replace(skip, '').trim();
+  return rest || undefined;
+}
+
 export function classifyFollowUp(question: string): FollowUp {
   const ws = words(question);
   if (!ws.length) return { type: 'standalone' };

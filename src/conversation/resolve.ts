@@ -12,7 +12,7 @@ import { expand, type TermGroup } from '../retrieval/stages/expand.js';
 import { foldSpace } from '../knowledge/passages.js';
 import { contentWords, fold, normalizeQuery, processTerm, tokenize } from '../retrieval/text.js';
 import type { ConversationContext } from './context.js';
-import { classifyFollowUp, ordinalOf, type FollowUp, type Marker, type Ordinal } from './followUp.js';
+import { afterNewTopic, classifyFollowUp, ordinalOf, type FollowUp, type Marker, type Ordinal } from './followUp.js';
 
 /** Results a "tell me more" shows: what was shown first, then its related entries. */
 const MORE_RESULTS = 4;
@@ -168,7 +168,8 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       return shared.length >= 2 || shared.some(telling) || [...kin].some(telling);
     };
     // "Who said that?": the voices already on screen (a quote, or one a shown passage reports) first.
-    const onScreen = f.others ? [] : pool.filter((q) => shown.some((e) => e.id === q.id || (e.kind === 'passage' && foldSpace(e.text).includes(foldSpace(q.text)))));
+    const place = (q: Entry) => shown.findIndex((e) => e.id === q.id || (e.kind === 'passage' && foldSpace(e.text).includes(foldSpace(q.text))));
+    const onScreen = f.others ? [] : pool.filter((q) => place(q) >= 0).sort((a, b) => place(a) - place(b));
     const found = f.others ? pool.filter((q) => !ctx.ids.includes(q.id)) : dedupeEntries([...onScreen, ...pool.filter(about)]);
     // The quotes, then the passages reporting them, for context (as a first question's quotes come).
     const results = dedupe([...found, ...found.flatMap(reporting)].flatMap((e) => full(e.id) ?? [])).slice(0, VOICES_RESULTS);
@@ -360,10 +361,13 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       const query = normalizeQuery(question);
       const resolved = context ? resolve(query, context) : undefined;
       if (resolved) return resolved;
+      // "Different topic: what is grooming?" is asked without its opener, which names no topic.
+      const fresh = afterNewTopic(query);
       // A place in the treaty ("what's the last chapter about?") stands alone, with or without context.
-      const ordinal = ordinalOf(query);
+      const ordinal = ordinalOf(fresh ?? query);
       const placed = ordinal && !ordinal.within ? placeIn(ordinal) : undefined;
-      return placed ? { ...placed, query } : base.ask(question);
+      if (placed) return { ...placed, query };
+      return fresh ? { ...base.ask(fresh), query } : base.ask(question);
     },
   };
 }

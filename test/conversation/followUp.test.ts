@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFollowUp } from '../../src/conversation/followUp.js';
+import { afterNewTopic, classifyFollowUp } from '../../src/conversation/followUp.js';
 
 const type = (q: string) => classifyFollowUp(q).type;
 
@@ -49,6 +49,8 @@ describe('classifyFollowUp', () => {
       expect(type(q), q).toBe('standalone');
     }
     expect(type('is that a different offence?')).toBe('carry');
+    expect(afterNewTopic('Separate q: over what years did they negotiate?')).toBe('over what years did they negotiate?');
+    expect(afterNewTopic('what is grooming')).toBeUndefined();
   });
 
   it('reads a request for plainer words as "more" of the same', () => {

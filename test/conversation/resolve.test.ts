@@ -53,6 +53,13 @@ describe('conversation context', () => {
     expect(a.context?.about).toBe('Article 65');
   });
 
+  it('asks a question the asker says is new without its opener, and without context', () => {
+    const a = follow('article 65', 'Different topic: what is grooming?');
+    expect(a.context).toBeUndefined();
+    expect(a.query).toBe('Different topic: what is grooming?');
+    expect(a.results).toEqual(engine.ask('what is grooming?').results);
+  });
+
   it('leaves a question about another treaty or law alone, whatever its pronouns', () => {
     const q = 'Is the GDPR stricter than the US CLOUD Act?';
     expect(follow('article 7', q)).toEqual(engine.ask(q));
@@ -118,6 +125,9 @@ describe('conversation context', () => {
     const a = engine.ask('who said that', shown);
     expect(ids(a)[0]).toBe('quote-hrw-legal-basis-for-repression');
     expect(a.context?.about).toBe('Article 24');
+    // Several on screen: in the order they were shown.
+    const two = engine.ask('who said that', { question: 'reactions', ids: ['quote-katitza-rodriguez-ai-training-data', 'quote-ghada-waly-milestone'] });
+    expect(ids(two).slice(0, 2)).toEqual(['quote-katitza-rodriguez-ai-training-data', 'quote-ghada-waly-milestone']);
   });
 
   it('finds the voices on a topic through the words the lexicon gives the same meaning', () => {
