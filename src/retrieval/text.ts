@@ -47,7 +47,7 @@ export const STOP_WORDS = new Set(
     'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
     'those through to too under until up very was we were what when where which while who whom why will with would you your ' +
     'yours yourself yourselves tell show give explain please say says said think know want let lets s t don doesn isn ' +
-    'anything something thing things does mean means much many really whats whos hi hello hey thanks thank ' +
+    'anything something thing things does mean means meaning much many really whats whos hi hello hey thanks thank ' +
     // Verbs and time words that carry no topic of their own ("what happens next", "what time is it").
     'happen happens happened happening going get gets got time today tomorrow tonight yesterday now currently ' +
     // How people ask about any provision ("does it require", "does it cover"): every article does one.

@@ -41,13 +41,14 @@ function boostPhrase(corpus: Corpus, hits: Hit[], query: string): Hit[] {
 
 /**
  * An entry whose whole title (two words or more) the question writes ("what does 'proceeds of crime'
- * mean") is the entry asked about: its score doubles.
+ * mean") is the entry asked about: its score triples, enough to stand beside the definitions
+ * article that "what does X mean in plain words" also finds.
  */
 function boostTitle(corpus: Corpus, hits: Hit[], terms: string[]): Hit[] {
   const asked = ` ${terms.join(' ')} `;
   return rescoreHead(hits, (h) => {
     const title = corpus.titleTerms.get(h.id);
-    return title && title.includes(' ') && asked.includes(` ${title} `) ? 2 : 1;
+    return title && title.includes(' ') && asked.includes(` ${title} `) ? 3 : 1;
   });
 }
 

@@ -1,0 +1,25 @@
+// Rules that read everyday questions, each asserted on a class of questions (never an evaluation
+// question's exact words): frame words that ask nothing, entries named by their title, and the like.
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createEngine } from '../../src/retrieval/engine.js';
+
+const loaded = loadKnowledge();
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const engine = createEngine(loaded.kb);
+const ask = (q: string): Answer => engine.ask(q);
+const ids = (a: Answer) => a.results.map((r) => r.id);
+
+describe('asking what something means', () => {
+  it('is a frame: "meaning" alone finds nothing, the word asked about does', () => {
+    expect(ask('what is the meaning of happiness').abstained).toBe(true);
+    expect(ids(ask('what is the meaning of ransomware'))[0]).toBe('term-ransomware');
+  });
+
+  it('puts the glossary entry named by its whole title beside the definitions article', () => {
+    for (const [q, id] of [['explain subscriber information in normal words', 'term-subscriber-information'], ['what does electronic evidence mean in normal words', 'term-electronic-evidence']]) {
+      expect(ids(ask(q)).slice(0, 3), q).toContain(id);
+    }
+  });
+});
