@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createEngine } from '../../src/retrieval/engine.js';
+import { normalise } from '../../src/retrieval/stages/normalise.js';
 
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -21,5 +22,13 @@ describe('asking what something means', () => {
     for (const [q, id] of [['explain subscriber information in normal words', 'term-subscriber-information'], ['what does electronic evidence mean in normal words', 'term-electronic-evidence']]) {
       expect(ids(ask(q)).slice(0, 3), q).toContain(id);
     }
+  });
+});
+
+describe('ages', () => {
+  it('under 18 are written as the convention\'s word, child; adult ages stay as typed', () => {
+    expect(normalise('my 12 yo and her 15-year-old friend', loaded.kb.lexicon.casual)).toBe('my child and her child friend');
+    expect(normalise('a 14yo, a 16 yrs old', loaded.kb.lexicon.casual)).toBe('a child, a child');
+    expect(normalise('a 30 year old man', loaded.kb.lexicon.casual)).toBe('a 30 year old man');
   });
 });
