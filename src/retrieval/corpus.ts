@@ -24,6 +24,8 @@ export interface Corpus {
   named: Map<string, string[]>;
   /** Each entry's title as a processed phrase. */
   titleTerms: Map<string, string>;
+  /** The folded words of entries' titles: the knowledge base's terms of art (see wordWeight). */
+  titleWords: Set<string>;
   /** Each entry's title alone as a processed phrase, to the entries it titles. */
   titled: Map<string, string[]>;
   /** Each entry's title, aliases and text as folded words between spaces, for phrase matching. */
@@ -58,6 +60,7 @@ export function buildCorpus(kb: KnowledgeBase, layers: Layers): Corpus {
     datedFacts: kb.entries.filter((e): e is FactEntry => e.kind === 'fact' && !!e.date).sort((a, b) => (a.date! < b.date! ? -1 : 1)),
     named: namesIndex(kb.entries, true),
     titled: namesIndex(kb.entries, false),
+    titleWords: new Set(kb.entries.filter((e) => e.kind !== 'source' && e.kind !== 'passage').flatMap((e) => tokenize(fold(e.title)))),
     titleTerms: new Map(kb.entries.map((e) => [e.id, processed(e.title).join(' ')])),
     foldedText: new Map(kb.entries.map((e) => [e.id, ` ${tokenize(fold(`${e.title} ${e.aliases.join(' , ')} ${e.text}`)).join(' ')} `])),
   };

@@ -31,14 +31,15 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** The question's words as weighted groups of index terms (the lexicon's and WordNet's words added). */
   function expandText(text: string) {
-    const expanded = expand(text, corpus.phrases, layers);
+    const expanded = expand(text, corpus.phrases, layers, corpus.titleWords);
     return layers.wordnet ? addWordNet(expanded, corpus.index) : expanded;
   }
 
-  /** Expand, search and rerank a text: the ranked hits for it. */
+  /** Expand, search and rerank a text: the ranked hits for it, or none when it would abstain. */
   function rank(text: string): Hit[] {
     const expanded = expandText(text);
     const { groups, hits } = searchIndex(corpus, expanded);
+    if (decide(corpus, groups, hits).abstain) return [];
     return rerank(corpus, hits, text, expanded.plain, groups);
   }
 
@@ -83,7 +84,13 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (intents.why) return compose.why(query, ranked);
     if (intents.when) return compose.when(query, ranked, (h) => groupCoverage(groups, h));
     if (intents.chapter) return compose.chapter(query, ranked);
-    if (scope.comparison) return compose.comparison(query, scope.comparison.map(rank), ranked);
+    if (scope.comparison) {
+      // A difference we know only one side of ("the Security Council and the General Assembly") is
+      // not one we can explain.
+      const sides = scope.comparison.map(rank);
+      if (sides.some((side) => !side.length)) return out.answer(query, 'search', []);
+      return compose.comparison(query, sides, ranked);
+    }
     return compose.search(query, ranked);
   }
 

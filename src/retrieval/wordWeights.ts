@@ -35,11 +35,16 @@ export function zipf(word: string): number | undefined {
   return tables().zipfs.get(word.toLowerCase());
 }
 
-/** How much a word (folded, as typed) tells about a question: STOP_WEIGHT, or MIN_CONTENT_WEIGHT to 1. */
-export function wordWeight(word: string): number {
+/**
+ * How much a word (folded, as typed) tells about a question: STOP_WEIGHT, or MIN_CONTENT_WEIGHT to 1.
+ * `termsOfArt`: words the knowledge base names its entries with ("order" of "production order",
+ * "computer", "general"). A general stop-word list has them, but here they name a topic, so they
+ * weigh by frequency like any other word.
+ */
+export function wordWeight(word: string, termsOfArt?: ReadonlySet<string>): number {
   const { zipfs, stops } = tables();
   const w = word.toLowerCase();
-  if (stops.has(w)) return STOP_WEIGHT;
+  if (stops.has(w) && !termsOfArt?.has(w)) return STOP_WEIGHT;
   const z = zipfs.get(w);
   if (z === undefined) return 1;
   return Math.max(MIN_CONTENT_WEIGHT, Math.min(1, 1 - (z - MIN_TABLE_ZIPF) * WEIGHT_PER_ZIPF));

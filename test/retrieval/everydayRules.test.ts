@@ -5,6 +5,9 @@ import type { Answer } from '../../src/answer.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createEngine } from '../../src/retrieval/engine.js';
 import { normalise } from '../../src/retrieval/stages/normalise.js';
+import { buildCorpus } from '../../src/retrieval/corpus.js';
+import { layersOf } from '../../src/retrieval/options.js';
+import { STOP_WEIGHT, wordWeight } from '../../src/retrieval/wordWeights.js';
 
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -19,7 +22,7 @@ describe('asking what something means', () => {
   });
 
   it('puts the glossary entry named by its whole title beside the definitions article', () => {
-    for (const [q, id] of [['explain subscriber information in normal words', 'term-subscriber-information'], ['what does electronic evidence mean in normal words', 'term-electronic-evidence']]) {
+    for (const [q, id] of <[string, string][]>[['explain subscriber information in normal words', 'term-subscriber-information'], ['what does electronic evidence mean in normal words', 'term-electronic-evidence']]) {
       expect(ids(ask(q)).slice(0, 3), q).toContain(id);
     }
   });
@@ -30,5 +33,26 @@ describe('ages', () => {
     expect(normalise('my 12 yo and her 15-year-old friend', loaded.kb.lexicon.casual)).toBe('my child and her child friend');
     expect(normalise('a 14yo, a 16 yrs old', loaded.kb.lexicon.casual)).toBe('a child, a child');
     expect(normalise('a 30 year old man', loaded.kb.lexicon.casual)).toBe('a 30 year old man');
+  });
+});
+
+describe('terms of art', () => {
+  it('are words of entry titles that a general stop-word list has: they weigh as topic words', () => {
+    const corpus = buildCorpus(loaded.kb, layersOf());
+    for (const w of ['order', 'information', 'general']) {
+      expect(corpus.titleWords.has(w), w).toBe(true);
+      expect(wordWeight(w), w).toBe(STOP_WEIGHT);
+      expect(wordWeight(w, corpus.titleWords), w).toBeGreaterThan(STOP_WEIGHT);
+    }
+    expect(wordWeight('actually', corpus.titleWords)).toBe(STOP_WEIGHT);
+  });
+});
+
+describe('comparisons', () => {
+  it('are answered only when both sides are found on their own', () => {
+    const known = ask('what is the difference between extradition and mutual legal assistance');
+    expect(known.abstained).toBe(false);
+    expect(ids(known).slice(0, 2)).toEqual(expect.arrayContaining(['article-37']));
+    expect(ask('what is the difference between extradition and a parliamentary ombudsman').abstained).toBe(true);
   });
 });

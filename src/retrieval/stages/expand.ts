@@ -55,11 +55,11 @@ function meaningTerms(c: Concept): string[] {
 }
 
 /** Without a lexicon (the default), the groups are the question's own words. */
-export function expand(query: string, phrases: Map<string, Meaning> = new Map(), layers: Layers = layersOf()): Terms {
+export function expand(query: string, phrases: Map<string, Meaning> = new Map(), layers: Layers = layersOf(), termsOfArt?: ReadonlySet<string>): Terms {
   const tokens = tokenize(fold(query));
   const starts = firstWordsOf(phrases);
   const groups: TermGroup[] = [];
-  const weigh = (words: string[]) => (layers.wordWeights ? Math.max(...words.map(wordWeight)) : 1);
+  const weigh = (words: string[]) => (layers.wordWeights ? Math.max(...words.map((w) => wordWeight(w, termsOfArt))) : 1);
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     if (layers.lexicon && starts.has(tokens[i]!)) {
