@@ -56,3 +56,17 @@ describe('comparisons', () => {
     expect(ask('what is the difference between extradition and a parliamentary ombudsman').abstained).toBe(true);
   });
 });
+
+describe('everyday words in the lexicon', () => {
+  const top3 = (q: string) => ids(ask(q)).slice(0, 3);
+  it('reach the provision a story is about', () => {
+    expect(top3('a pervert asked my 13yo to meet in person')).toContain('article-15');
+    expect(top3('a witness against a cartel is afraid for her life, can she be protected')).toContain('article-33');
+    expect(top3('must surveillance powers consider innocent bystanders')).toContain('article-24');
+    expect(top3('lost my life savings to a fraudster, is that a crime here')).toContain('article-13');
+  });
+
+  it('read a short-hand name of the General Assembly', () => {
+    expect(top3('which GA resolution adopted it')).toContain('fact-adoption');
+  });
+});
