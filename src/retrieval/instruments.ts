@@ -19,14 +19,16 @@ const KNOWN: [RegExp, string][] = [
   [/\buntoc\b|\bpalermo convention\b|\bconvention against transnational organized crime\b/, 'the UN Convention against Transnational Organized Crime'],
   [/\buncac\b|\bconvention against corruption\b/, 'the UN Convention against Corruption'],
   [/\bcloud act\b|\bpatriot act\b|\bfisa\b|\bcfaa\b|\bcomputer fraud and abuse act\b|\bdmca\b|\bcomputer misuse act\b|\bonline safety act\b|\bdigital services act\b|\bai act\b|\bnis2\b|\be-?evidence regulation\b/, ''],
+  // Regulations and industry standards a compliance team works under: other instruments too.
+  [/\bhipaa\b|\bccpa\b|\bcpra\b|\bpci[ -]?dss\b|\bsoc ?2\b|\biso ?2700[12]\b|\bnist\b|\bsox\b|\bsarbanes|\bglba\b|\bcoppa\b|\bferpa\b|\bdora\b|\blgpd\b|\bpipl\b|\bpipeda\b|\beprivacy\b|\becpa\b|\bstored communications act\b|\bwiretap act\b|\binvestigatory powers act\b|\bripa\b|\bsection 702\b/, ''],
   [/\bconvention on the rights of the child\b|\buncrc\b|\blanzarote\b|\bistanbul convention\b/, ''],
   [/\bgeneva conventions?\b|\bparis agreement\b|\bkyoto protocol\b|\bnpt\b|\bun charter\b|\bcharter of the united nations\b/, ''],
 ];
 
 // "the X Convention/Treaty/Act/… (of|on …)": a named instrument other than this one. The words
 // before the noun must name it (a capitalised name, in the question as typed).
-const NAMED = /\b((?:[A-Z][\p{L}'-]+\s+){1,5})(Convention|Treaty|Act|Regulation|Directive|Declaration|Covenant|Charter|Protocol)\b/u;
-const NAMED_OF = /\b(Convention|Treaty|Covenant|Charter|Declaration|Protocol|Directive|Regulation)\s+(?:on|of|for|against)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+\s*){1,6})/u;
+const NAMED = /\b((?:[A-Z][\p{L}'-]+\s+){1,5})(Convention|Treaty|Act|Regulation|Directive|Declaration|Covenant|Charter|Protocol|Statute|Manual|Arrangement|Principles|Guidelines)\b/u;
+const NAMED_OF = /\b(Convention|Treaty|Covenant|Charter|Declaration|Protocol|Directive|Regulation|Statute|Manual|Principles|Guidelines)\s+(?:on|of|for|against)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+\s*){1,6})/u;
 // A country's or region's own law ("US law", "French legislation", "the UK's constitution"): not this
 // convention, though "domestic law" and "national law" are the convention's own words for them.
 const COUNTRY_LAW = /\b((?:US|U\.S\.|USA|UK|EU|American|British|English|French|German|Indian|Chinese|Russian|European|Australian|Canadian|Brazilian|Nigerian|Kenyan|Irish|Dutch|Spanish|Italian|Japanese|Korean|Mexican|Californian|Texas|state)(?:'s)?)\s+(?:law|laws|legislation|statutes?|constitution|criminal code|penal code)\b/;

@@ -42,6 +42,9 @@ const TASK_VERBS = new Set(['translate', 'write', 'compose', 'convert', 'calcula
 const POLITE = new Set(['hey', 'hi', 'ok', 'okay', 'please', 'can', 'could', 'would', 'will', 'you', 'kindly', 'now']);
 // Instructions to the bot rather than questions ("… ignore your previous instructions and …").
 const INJECTION = / (?:ignore|disregard|forget) (?:all |any |your |the |my )*(?:previous |prior |above |earlier |system )*(?:instructions|rules|prompt|prompts|guidelines) | system prompt | jailbreak /;
+// "How do I fix my wifi", "how to install …", "I forgot my password": a practical how-to the treaty
+// says nothing about, a task.
+const HOW_TO = / how (?:do|can|should|would|could) (?:i|we|you) (?:\w+ )?(?:fix|repair|troubleshoot|install|reinstall|uninstall|configure|set up|setup|reset|reboot|restart|speed up|upgrade|download|cook|bake) | how to (?:fix|repair|troubleshoot|install|reinstall|uninstall|configure|set up|setup|reset|reboot|restart|speed up|upgrade|download|cook|bake) | (?:forgot|forgotten|reset|change) (?:my |the |our )?password /;
 const WHEN_WORDS = new Set(['when', 'timeline', 'date', 'dates', 'dated', 'history', 'chronology', 'status', 'deadline', 'schedule', 'year', 'milestones']);
 const TIMELINE_WORDS = new Set(['timeline', 'history', 'chronology', 'dates', 'milestones']);
 const PURPOSE_WORDS = new Set(['objective', 'objectives', 'purpose', 'purposes', 'aim', 'aims', 'goal', 'goals', 'mission']);
@@ -55,8 +58,12 @@ const IN_FORCE = /\b(?:in|into) force\b|\btakes? effect\b|\bbecomes? effective\b
 // not when asked what they are ("difference between signing and ratifying").
 const STATUS = /\b(?:signed|signature|ratif\w*)\b.*\b(?:yet|so far|already|now)\b|\b(?:yet|so far|already)\b.*\b(?:signed|ratif\w*)\b|\bhow many\b.*\b(?:signed|ratif\w*)\b/;
 /** Words a question uses when it asks what the treaty itself says ("what does it say"), not a person. */
-const TREATY_SUBJECT = new Set(['it', 'treaty', 'convention', 'text', 'article', 'articles', 'law', 'provision', 'provisions', 'this', 'document', 'clause', 'section', 'part', 'anything', 'something', 'chapter']);
+const TREATY_SUBJECT = new Set(['it', 'treaty', 'convention', 'text', 'article', 'articles', 'law', 'provision', 'provisions', 'this', 'document', 'clause', 'section', 'part', 'anything', 'something', 'chapter',
+  // Documents it governs: "does a request have to say what crime it is about".
+  'request', 'requests', 'order', 'orders', 'warrant', 'notice', 'application', 'form', 'letter']);
 const THINK_VERBS = new Set(['think', 'thinks', 'thought']);
+/** "why do people say …", "is it true, as some claim, …": a claim put to the treaty's text, by no one in particular. */
+const GENERIC_CLAIM = / (?:why|is it true|true that) (?:do|does|did|would|are|is)? ?(?:people|some|some people|many|many people|they|everyone|folks|others|critics say|you hear) (?:say|saying|claim|claiming|call|calling|argue|arguing|think)\b/;
 const SAY_VERBS = new Set(['say', 'says', 'said', 'saying', 'state', 'stated']);
 
 /** Words of judgement: a question made of them asks what the treaty is worth, a contested matter. */
@@ -81,7 +88,9 @@ export function detectIntents(question: string): IntentSignals {
   const treatySays = sayAt > 0 && words.slice(Math.max(0, sayAt - 3), sayAt).some((w) => TREATY_SUBJECT.has(w));
   // "What do critics think" asks for views; "do states have to think about third parties" does not.
   const asksView = (i: number) => words.slice(Math.max(0, i - 5), i).some((w) => w === 'what' || w === 'how');
-  const quoteWord = words.some((w, i) => QUOTE_WORDS.has(w) && !(treatySays && SAY_VERBS.has(w)) && (!THINK_VERBS.has(w) || asksView(i)));
+  // "Why do people say it's X" asks whether X holds, which the provisions answer, not who said it.
+  const claimQuestioned = GENERIC_CLAIM.test(phrase);
+  const quoteWord = !claimQuestioned && words.some((w, i) => QUOTE_WORDS.has(w) && !(treatySays && SAY_VERBS.has(w)) && (!THINK_VERBS.has(w) || asksView(i)));
   // "timeline", "history" or "key dates" with nothing else but filler: the whole timeline.
   const filler = new Set(['the', 'of', 'a', 'key', 'show', 'me', 'what', 'is', 'its', 'full', 'give', 'and', 'convention', 'treaty', 'cybercrime', 'un', 'please']);
   const timelineOnly = has(TIMELINE_WORDS) && words.every((w) => TIMELINE_WORDS.has(w) || filler.has(w));
@@ -96,7 +105,7 @@ export function detectIntents(question: string): IntentSignals {
     sources: has(SOURCE_WORDS) && words.length <= 4,
     contested: contestedTopics(question),
     why: words[0] === 'why' || [' reason ', ' reasons ', ' argument ', ' rationale ', ' justification '].some((w) => phrase.includes(w)),
-    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase),
+    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase) || HOW_TO.test(phrase),
     chapter: /\b(?:what|which) chapter\b|\bchapter (?:is|are|does|covers?)\b.*\bin\b/.test(phrase),
     verdict: words.filter((w) => VERDICT_WORDS.has(w)),
   };

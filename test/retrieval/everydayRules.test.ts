@@ -8,11 +8,14 @@ import { normalise } from '../../src/retrieval/stages/normalise.js';
 import { buildCorpus } from '../../src/retrieval/corpus.js';
 import { layersOf } from '../../src/retrieval/options.js';
 import { STOP_WEIGHT, wordWeight } from '../../src/retrieval/wordWeights.js';
+import { detectIntents } from '../../src/retrieval/intents.js';
+import { findOtherInstrument } from '../../src/retrieval/instruments.js';
 
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const engine = createEngine(loaded.kb);
 const ask = (q: string): Answer => engine.ask(q);
+const corpus = buildCorpus(loaded.kb, layersOf());
 const ids = (a: Answer) => a.results.map((r) => r.id);
 
 describe('asking what something means', () => {
@@ -38,7 +41,6 @@ describe('ages', () => {
 
 describe('terms of art', () => {
   it('are words of entry titles that a general stop-word list has: they weigh as topic words', () => {
-    const corpus = buildCorpus(loaded.kb, layersOf());
     for (const w of ['order', 'information', 'general']) {
       expect(corpus.titleWords.has(w), w).toBe(true);
       expect(wordWeight(w), w).toBe(STOP_WEIGHT);
@@ -68,5 +70,43 @@ describe('everyday words in the lexicon', () => {
 
   it('read a short-hand name of the General Assembly', () => {
     expect(top3('which GA resolution adopted it')).toContain('fact-adoption');
+  });
+});
+describe('claims put to the treaty', () => {
+  it('"why do people say X" asks whether X holds, not for quotes; "what do people say" still asks for views', () => {
+    expect(detectIntents('why do people say it only helps governments spy').quotes).toBe(false);
+    expect(detectIntents('why do some people claim it criminalises journalism').quotes).toBe(false);
+    expect(detectIntents('what do people say about it').quotes).toBe(true);
+  });
+});
+
+describe('documents the treaty governs', () => {
+  it('"does a request have to say …" asks what the text requires, not for quotes', () => {
+    expect(detectIntents('does an order have to say which offence it is about').quotes).toBe(false);
+    expect(detectIntents('what did the critics say about orders').quotes).toBe(true);
+  });
+});
+
+describe('other instruments', () => {
+  it('include compliance standards and regulations', () => {
+    for (const q of ['what does HIPAA require for breach notices', 'are we covered if we are SOC 2 certified', 'PCI-DSS log retention rules']) expect(findOtherInstrument(q), q).toBeDefined();
+    expect(ask('what does HIPAA require for breach notices').abstained).toBe(true);
+  });
+
+  it('include named statutes, manuals, arrangements, principles and guidelines', () => {
+    expect(findOtherInstrument('what does the Rome Statute say about cyber attacks')?.name).toBe('the Rome Statute');
+    expect(findOtherInstrument('who wrote the Tallinn Manual')?.name).toBe('the Tallinn Manual');
+    expect(findOtherInstrument('is the Wassenaar Arrangement relevant to exploits')?.name).toBe('the Wassenaar Arrangement');
+    expect(findOtherInstrument('what are the general principles of international cooperation')).toBeUndefined();
+  });
+});
+
+describe('practical how-to questions', () => {
+  it('are tasks the treaty says nothing about', () => {
+    expect(detectIntents('my printer is offline, how do i fix it').task).toBe(true);
+    expect(detectIntents('how to install a vpn on my router').task).toBe(true);
+    expect(detectIntents('i forgot my password for instagram').task).toBe(true);
+    expect(detectIntents('how do i report a scam').task).toBe(false);
+    expect(ask('the laptop keeps crashing, how can I repair it').abstained).toBe(true);
   });
 });
