@@ -1,6 +1,8 @@
 // knowledge/lexicon.yml: the everyday words people use, mapped to the convention's words.
 //   casual:   text-speak and casual spellings → plain words, applied to a question before anything
 //             else ("u" → "you", "pls" → "please", "tbh" → nothing).
+//   frames:   phrases that only frame a question ("where does that land", "for a footnote"): dropped
+//             after casual spellings are written out, so they count as neither known nor unknown.
 //   concepts: words and phrases people use → the convention's words for the same thing
 //             ("teens" → "child", "locked up" → "imprisonment sanctions", "feds" → "law enforcement").
 // Checked like the rest of the knowledge base: every `means` word must occur in some entry (a word
@@ -22,10 +24,12 @@ export interface Concept {
 export interface Lexicon {
   /** Casual spelling (one word, lower case) → plain words ('' drops the word). */
   casual: Map<string, string>;
+  /** Phrases (two words or more, folded, single spaces) that only frame a question. */
+  frames: string[];
   concepts: Concept[];
 }
 
-export const EMPTY_LEXICON: Lexicon = { casual: new Map(), concepts: [] };
+export const EMPTY_LEXICON: Lexicon = { casual: new Map(), frames: [], concepts: [] };
 
 const phrase = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
 
@@ -48,6 +52,7 @@ export function readLexicon(dir: string, knows: (word: string) => boolean, probl
     return EMPTY_LEXICON;
   }
   const casual = new Map<string, string>();
+  const frames: string[] = [];
   const concepts: Concept[] = [];
   const mapped = new Map<string, number>();
   for (const { key: section, line: sectionLine, value } of root.pairs) {
@@ -59,6 +64,13 @@ export function readLexicon(dir: string, knows: (word: string) => boolean, probl
         if (!/^[a-z0-9]+$/.test(from)) problem(item, 'casual', `"${from}" must be one lower-case word`);
         else if (to === undefined) problem(item, `casual.${from}`, 'must be plain words, or \'\' to drop the word');
         else casual.set(from, phrase(to));
+      }
+    } else if (section === 'frames') {
+      if (!('items' in value)) { problem(value, 'frames', 'must be a list of phrases, like [where does that land]'); continue; }
+      for (const item of value.items) {
+        const text = 'scalar' in item ? phrase(String(item.scalar ?? '')) : '';
+        if (text.split(' ').length < 2) problem(item, 'frames', `"${text}" must be a phrase of two words or more (one word belongs in casual:)`);
+        else frames.push(text);
       }
     } else if (section === 'concepts') {
       if (!('items' in value)) { problem(value, 'concepts', 'must be a list of "- words: [...]" / "means: ..." items'); continue; }
@@ -80,8 +92,8 @@ export function readLexicon(dir: string, knows: (word: string) => boolean, probl
         concepts.push({ words, means, line });
       }
     } else {
-      problem({ line: sectionLine }, section || 'lexicon', 'unknown section (expected casual, concepts)');
+      problem({ line: sectionLine }, section || 'lexicon', 'unknown section (expected casual, frames, concepts)');
     }
   }
-  return { casual, concepts };
+  return { casual, frames, concepts };
 }

@@ -118,7 +118,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       // The pipeline reads the question with mentions dropped and casual spellings written out; the
       // answer echoes it as asked.
       const asked = normalizeQuery(raw);
-      const text = normalise(raw, layers.lexicon ? kb.lexicon.casual : undefined);
+      const text = layers.lexicon ? normalise(raw, kb.lexicon.casual, kb.lexicon.frames) : normalise(raw);
       return { ...answerText(text), query: asked };
     },
   });

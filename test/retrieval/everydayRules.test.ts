@@ -10,6 +10,8 @@ import { layersOf } from '../../src/retrieval/options.js';
 import { STOP_WEIGHT, wordWeight } from '../../src/retrieval/wordWeights.js';
 import { detectIntents } from '../../src/retrieval/intents.js';
 import { findOtherInstrument } from '../../src/retrieval/instruments.js';
+import { expand } from '../../src/retrieval/stages/expand.js';
+import { copyKnowledge } from '../helpers/knowledgeCopy.js';
 
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -108,5 +110,35 @@ describe('practical how-to questions', () => {
     expect(detectIntents('i forgot my password for instagram').task).toBe(true);
     expect(detectIntents('how do i report a scam').task).toBe(false);
     expect(ask('the laptop keeps crashing, how can I repair it').abstained).toBe(true);
+  });
+});
+
+describe('quoted words', () => {
+  it('weigh double: the asker is sure of them', () => {
+    const weightOf = (q: string, word: string) => expand(q, corpus.phrases, layersOf(), corpus.titleWords).groups.find((g) => g.word === word)!.weight;
+    expect(weightOf("the line about a 'symbol', what was it", 'symbol')).toBe(2 * weightOf('the line about a symbol, what was it', 'symbol'));
+    // Apostrophes open no quotation.
+    expect(weightOf("it's the States' duty to protect witnesses", 'duty')).toBe(weightOf('the duty to protect witnesses', 'duty'));
+  });
+});
+
+describe('frames', () => {
+  it('are dropped before the question is read', () => {
+    const { casual, frames } = loaded.kb.lexicon;
+    expect(normalise('ransomware on a file server, where does that land?', casual, frames)).toBe('ransomware on a file server, ?');
+    expect(normalise('quick one: how many articles', casual, frames)).toBe(': how many articles');
+    // Only whole words: "landmark" is no "land".
+    expect(normalise('where does this landmark treaty stand', casual, frames)).toBe('where does this landmark treaty stand');
+  });
+
+  it('are phrases: a single word is reported (it belongs in casual:)', () => {
+    const copy = copyKnowledge();
+    try {
+      copy.write('lexicon.yml', ['frames:', '  - where does that land', '  - landed', 'concepts: []'].join('\n'));
+      const result = loadKnowledge(copy.dir);
+      expect(result.ok ? [] : result.problems).toEqual(['lexicon.yml:3: frames: "landed" must be a phrase of two words or more (one word belongs in casual:)']);
+    } finally {
+      copy.cleanup();
+    }
   });
 });

@@ -93,7 +93,7 @@ describe('the lexicon', () => {
       'lexicon.yml:8: words: must be a list of everyday words or phrases, like [teens, minors]',
       'lexicon.yml:9: means: is required: the knowledge base\'s words for them',
       'lexicon.yml:10: article: unknown field (expected words, means)',
-      'lexicon.yml:13: extras: unknown section (expected casual, concepts)',
+      'lexicon.yml:13: extras: unknown section (expected casual, frames, concepts)',
     ]);
   });
 

@@ -80,7 +80,24 @@ export function expand(query: string, phrases: Map<string, Meaning> = new Map(),
     if (own) groups.push({ word, weight: weigh([word]), terms: [own], fromLexicon: false });
     i++;
   }
+  const quoted = quotedWords(query);
+  if (quoted.size) for (const g of groups) if (g.word.split(' ').every((w) => quoted.has(w))) g.weight *= QUOTED_WEIGHT;
   return { plain: processed(query), ...merge(groups) };
+}
+
+/**
+ * Words the question puts in quotation marks ("what is 'dual criminality'", "the 'symbol' line") are
+ * the ones the asker is sure of: they weigh this many times their weight.
+ */
+const QUOTED_WEIGHT = 2;
+// An opening mark after a space (or at the start), a closing one before a space or punctuation, so
+// the apostrophes of "it's" and "States'" open nothing.
+const QUOTED = /(?:^|[\s(\[])['‘"“«]([^'‘’"“”«»]{1,80}?)['’"”»](?=$|[\s.,;:!?)\]])/gu;
+
+function quotedWords(query: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of query.matchAll(QUOTED)) for (const w of tokenize(fold(m[1]!))) words.add(w);
+  return words;
 }
 
 // The words a lexicon phrase can start with, once per lexicon: most words of a question start none,
