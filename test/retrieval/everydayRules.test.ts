@@ -70,10 +70,26 @@ describe('everyday words in the lexicon', () => {
     expect(top3('lost my life savings to a fraudster, is that a crime here')).toContain('article-13');
   });
 
+  it('read how technical and compliance people name systems, staff, money and channels', () => {
+    expect(top3('can they make our admins explain how to get into the box during a search')).toContain('article-28');
+    expect(top3('a staff member ran fraud through our platform, are we liable')).toContain('article-18');
+    expect(top3('is cashing out crypto through a mixer laundering')).toContain('article-17');
+    expect(top3('smishing texts pretending to be my bank, covered?')).toContain('article-13');
+  });
+
+  it('read security jargon and how victims tell it', () => {
+    expect(top3('is DDoS-for-hire covered')).toContain('article-11');
+    expect(top3('can the state force me to give up my pgp key')).toContain('article-28');
+    expect(top3('are we liable if our platform is used to spread csam')).toEqual(expect.arrayContaining(['article-14']));
+    expect(top3('my cousin clicked a dodgy link and they cleaned out her account')).toContain('article-13');
+    expect(top3('can a country refuse to extradite someone over their political views')).toContain('article-37');
+  });
+
   it('read a short-hand name of the General Assembly', () => {
     expect(top3('which GA resolution adopted it')).toContain('fact-adoption');
   });
 });
+
 describe('claims put to the treaty', () => {
   it('"why do people say X" asks whether X holds, not for quotes; "what do people say" still asks for views', () => {
     expect(detectIntents('why do people say it only helps governments spy').quotes).toBe(false);
