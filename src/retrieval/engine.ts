@@ -54,6 +54,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
     const expanded = expandText(query);
     const terms = expanded.plain;
+    // Asked what someone said whom the knowledge base never quotes: it has no answer, whatever the
+    // others said on the topic.
+    if (intents.quotes && !speakerQuotes.length && scope.namedSpeaker) return out.answer(query, 'search', []);
     if (intents.quotes && !speakerQuotes.length) {
       const quoted = compose.quotesAbout(query, scope, terms);
       if (quoted) return quoted;

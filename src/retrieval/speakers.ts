@@ -46,3 +46,17 @@ export function findSpeakers(question: string, quotes: QuoteEntry[]): QuoteEntry
     }),
   );
 }
+
+// "What did Access Now say", "how did Russia react", "what is Google's stance": the one asked about,
+// named with a capital letter as typed. Lower-case askers ("critics", "rights groups") are kinds of
+// voices, not names.
+const ASKED_OF = /\b(?:what|how)\s+(?:did|does|do|has|have|is|are|was|were)\s+((?:the\s+)?(?:[A-Z][\p{L}.&-]*\s*){1,4})(?:'s\s+|’s\s+)?(?:\w+\s+){0,2}?(?:say|said|think|thought|react|reacted|comment|commented|respond|responded|stance|position|view|views|take)\b/u;
+/** Names that are this convention's own subject, not a speaker: "what did the UN say". */
+const SUBJECT_NAME = /^(?:the\s+)?(?:UN|U\.N\.|United Nations|I|It|This|Article|Articles|Chapter|Convention|Treaty)\b/;
+
+/** A speaker the question names by a proper name, as typed, unless it is the UN itself. */
+export function namedSpeaker(question: string): string | undefined {
+  const m = ASKED_OF.exec(question);
+  const name = m?.[1]?.trim();
+  return name && !SUBJECT_NAME.test(name) ? name : undefined;
+}

@@ -10,6 +10,7 @@ import { layersOf } from '../../src/retrieval/options.js';
 import { STOP_WEIGHT, wordWeight } from '../../src/retrieval/wordWeights.js';
 import { detectIntents } from '../../src/retrieval/intents.js';
 import { findOtherInstrument } from '../../src/retrieval/instruments.js';
+import { namedSpeaker } from '../../src/retrieval/speakers.js';
 import { expand } from '../../src/retrieval/stages/expand.js';
 import { copyKnowledge } from '../helpers/knowledgeCopy.js';
 
@@ -95,6 +96,21 @@ describe('claims put to the treaty', () => {
     expect(detectIntents('why do people say it only helps governments spy').quotes).toBe(false);
     expect(detectIntents('why do some people claim it criminalises journalism').quotes).toBe(false);
     expect(detectIntents('what do people say about it').quotes).toBe(true);
+  });
+});
+
+describe('speakers named by a proper name', () => {
+  it('are read from "what did X say" and "what is X\'s stance", but the UN and the treaty are no speakers', () => {
+    expect(namedSpeaker('what did Access Now say about the final text')).toBe('Access Now');
+    expect(namedSpeaker("what is Google's stance on the treaty")).toBe('Google');
+    expect(namedSpeaker('what did the UN say about it')).toBeUndefined();
+    expect(namedSpeaker('what does Article 5 say')).toBeUndefined();
+    expect(namedSpeaker('what did critics say')).toBeUndefined();
+  });
+
+  it('whom the knowledge base never quotes get no one else\'s quotes', () => {
+    expect(ask('what did Amnesty International say about the surveillance powers').abstained).toBe(true);
+    expect(ids(ask('what did Human Rights Watch say about the convention'))[0]).toMatch(/^quote-/);
   });
 });
 

@@ -5,12 +5,14 @@ import type { QuoteEntry } from '../../knowledge/types.js';
 import type { Corpus } from '../corpus.js';
 import { findOtherInstrument, type OtherInstrument } from '../instruments.js';
 import { detectIntents, type IntentSignals } from '../intents.js';
-import { findSpeakers } from '../speakers.js';
+import { findSpeakers, namedSpeaker } from '../speakers.js';
 
 export interface Scope {
   intents: IntentSignals;
   /** Quotes by the people or organisations the question names. */
   speakerQuotes: QuoteEntry[];
+  /** A speaker the question names by a proper name ("what did Access Now say"), quoted or not. */
+  namedSpeaker?: string;
   /** Another treaty, declaration or law the question names. */
   other?: OtherInstrument;
   /** "difference between X and Y", "X vs Y": the two sides, each searched on its own. */
@@ -38,6 +40,7 @@ export function scope(corpus: Corpus, query: string): Scope {
   return {
     intents: detectIntents(query),
     speakerQuotes: findSpeakers(query, corpus.quotes),
+    namedSpeaker: namedSpeaker(query),
     other: findOtherInstrument(query),
     comparison: findComparison(query),
   };
