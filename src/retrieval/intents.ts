@@ -30,7 +30,7 @@ export interface IntentSignals {
 const QUOTE_WORDS = new Set(['say', 'said', 'says', 'saying', 'quote', 'quotes', 'quoted', 'quotation', 'quotations', 'stated', 'statement', 'statements',
   'think', 'thinks', 'thought', 'view', 'views', 'opinion', 'opinions', 'warn', 'warned', 'warns', 'warning', 'react', 'reacted', 'reaction', 'reactions',
   'position', 'stance', 'comment', 'comments', 'commented', 'voices', 'voice', 'claim', 'claimed', 'argue', 'argued', 'praised', 'criticised', 'criticized']);
-const CRITICAL_WORDS = new Set(['critics', 'critic', 'opponents', 'opposed', 'concerns', 'concerned', 'worries', 'objections', 'criticised', 'criticized', 'criticism', 'criticisms', 'risks', 'dangers']);
+const CRITICAL_WORDS = new Set(['critics', 'critic', 'opponents', 'opposed', 'oppose', 'opposes', 'opposing', 'pushback', 'concerns', 'concerned', 'worries', 'objections', 'criticised', 'criticized', 'criticism', 'criticisms', 'risks', 'dangers']);
 // "Who's against it": opposition, though "against" is also in the convention's own name.
 const OPPOSED = /\b(?:who|who s|whos|anyone|anybody|people|groups|countries|states|organisations|organizations)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:against|opposing|opposed to)\b(?!\s+cybercrime)/;
 const SUPPORTIVE_WORDS = new Set(['supporters', 'proponents', 'praise', 'praised', 'supportive', 'welcomed', 'backers']);

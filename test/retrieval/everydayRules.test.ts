@@ -86,6 +86,26 @@ describe('everyday words in the lexicon', () => {
     expect(top3('can a country refuse to extradite someone over their political views')).toContain('article-37');
   });
 
+  it('read identity theft, shopping scams, browsing history and who drafted it', () => {
+    expect(top3('a fraudster is impersonating me to open bank accounts')).toContain('article-13');
+    expect(top3('paid for a phone in a fake shop and it never arrived')).toContain('article-13');
+    expect(top3('can police see my browsing history under this')).toEqual(expect.arrayContaining([expect.stringMatching(/article-(29|30)|term-traffic-data/)]));
+    expect(top3('who drafted this treaty')).toEqual(expect.arrayContaining([expect.stringMatching(/fact-(ad-hoc-committee-established|negotiations)/)]));
+  });
+
+  it('tell abusing the treaty from abuse material, and read opposition, leaving and ships', () => {
+    expect(top3('what stops a government that abuses the treaty')).not.toContain('article-14');
+    expect(top3('what stops a government that abuses the treaty')).toContain('article-24');
+    expect(detectIntents('did any companies oppose it').stance).toBe('critical');
+    expect(ask('did any companies oppose it').abstained).toBe(false);
+    expect(top3('can a state leave once it has ratified')).toContain('article-67');
+    expect(top3('which country prosecutes a hack committed aboard a plane')).toContain('article-22');
+  });
+
+  it('read regional blocs as the regional economic integration organisations that may join', () => {
+    expect(top3('can the african union become a party')).toContain('article-64');
+  });
+
   it('read a short-hand name of the General Assembly', () => {
     expect(top3('which GA resolution adopted it')).toContain('fact-adoption');
   });
