@@ -82,7 +82,12 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // Contested topics named in everyday words ("go after bloggers") count through the lexicon.
     const contested = intents.contested.length ? intents.contested : contestedTopics(groups.map((g) => g.means ?? '').join(' '));
     // Criticism asked for ("civil society concerns about X") gets the critical voice beside the provisions.
-    if (contested.length || intents.stance === 'critical') return compose.balanced(query, hits, terms, contested, intents.stance);
+    if (contested.length || intents.stance === 'critical') {
+      // Provisions are found by the convention's words for what was asked: "regimes abuse it" means
+      // abusing powers (safeguards), not the "abuse" of the child abuse offences.
+      const meant = [...new Set(groups.flatMap((g) => (g.fromLexicon && g.means ? processed(g.means) : g.terms)))];
+      return compose.balanced(query, hits, meant, contested, intents.stance);
+    }
     const ranked = rerank(corpus, hits, query, terms, groups);
     if (intents.why) return compose.why(query, ranked);
     if (intents.when) return compose.when(query, ranked, (h) => groupCoverage(groups, h));

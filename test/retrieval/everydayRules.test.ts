@@ -95,7 +95,7 @@ describe('everyday words in the lexicon', () => {
 
   it('tell abusing the treaty from abuse material, and read opposition, leaving and ships', () => {
     expect(top3('what stops a government that abuses the treaty')).not.toContain('article-14');
-    expect(top3('what stops a government that abuses the treaty')).toContain('article-24');
+    expect(top3('what stops a government that abuses the treaty')[0]).toMatch(/^article-(6|24)$/);
     expect(detectIntents('did any companies oppose it').stance).toBe('critical');
     expect(ask('did any companies oppose it').abstained).toBe(false);
     expect(top3('can a state leave once it has ratified')).toContain('article-67');
@@ -104,6 +104,12 @@ describe('everyday words in the lexicon', () => {
 
   it('read regional blocs as the regional economic integration organisations that may join', () => {
     expect(top3('can the african union become a party')).toContain('article-64');
+  });
+
+  it('read ddosed, darknet markets, location, suing', () => {
+    expect(top3('our website got ddosed, is that an offence')).toEqual(expect.arrayContaining([expect.stringMatching(/article-10|term-ddos/)]));
+    expect(top3('can police get my location from my phone company')).toEqual(expect.arrayContaining([expect.stringMatching(/article-(26|29)|term-traffic-data/)]));
+    expect(top3('can i sue the hacker for damages under it')).toContain('article-34');
   });
 
   it('read a short-hand name of the General Assembly', () => {
@@ -192,5 +198,13 @@ describe('frames', () => {
     } finally {
       copy.cleanup();
     }
+  });
+});
+
+describe('contested topics in everyday words', () => {
+  it('find the provisions by the convention\'s words for them: regimes abusing it is not child abuse', () => {
+    const a = ask('could dictatorships abuse it against activists');
+    expect(ids(a)).not.toContain('article-14');
+    expect(a.results[0]!.id).toMatch(/^article-(6|24)$/);
   });
 });
