@@ -27,6 +27,12 @@ describe('asking what something means', () => {
     expect(ids(ask('what is the meaning of ransomware'))[0]).toBe('term-ransomware');
   });
 
+  it('puts the glossary entry named by its title first when asked what it means', () => {
+    for (const q of ['what does traffic data mean in plain words', 'define subscriber information', 'electronic evidence meaning']) {
+      expect(ids(ask(q))[0], q).toMatch(/^term-/);
+    }
+  });
+
   it('puts the glossary entry named by its whole title beside the definitions article', () => {
     for (const [q, id] of <[string, string][]>[['explain subscriber information in normal words', 'term-subscriber-information'], ['what does electronic evidence mean in normal words', 'term-electronic-evidence']]) {
       expect(ids(ask(q)).slice(0, 3), q).toContain(id);

@@ -4,7 +4,7 @@ import { groupCoverage } from '../abstain.js';
 import type { Corpus } from '../corpus.js';
 import type { TermGroup } from './expand.js';
 import type { Hit } from '../searchIndex.js';
-import { contentWords, isNumber } from '../text.js';
+import { contentWords, fold, isNumber, tokenize } from '../text.js';
 
 /** Scores are scaled by (share of the question's words matched) to this power (see preferCoverage). */
 const COVERAGE_POWER = 2;
@@ -64,12 +64,26 @@ function preferSpecific(corpus: Corpus, hits: Hit[]): Hit[] {
   return rescoreHead(hits, (h) => (GENERAL_TITLE.test(corpus.entry(h.id)!.title) ? GENERAL_FACTOR : 1));
 }
 
+/** "What does X mean", "define X", "X in plain words": a question for a definition. */
+const DEFINITION = /\b(?:mean|means|meaning|definition|define|defined|stand for|stands for|in plain words|in normal words|in simple terms)\b/;
+
+/**
+ * Asked what X means, the glossary entry titled X is the answer in plain words: it comes first, above
+ * the definitions article (Article 2) and the provisions that use X.
+ */
+function preferGlossary(corpus: Corpus, hits: Hit[], query: string, terms: string[]): Hit[] {
+  if (!DEFINITION.test(tokenize(fold(query)).join(' '))) return hits;
+  const asked = ` ${terms.join(' ')} `;
+  const glossary = hits.slice(0, RESCORED_HITS).filter((h) => corpus.entry(h.id)!.kind === 'term' && asked.includes(` ${corpus.titleTerms.get(h.id)} `));
+  return glossary.length ? [...glossary, ...hits.filter((h) => !glossary.includes(h))] : hits;
+}
+
 export function rerank(corpus: Corpus, hits: Hit[], query: string, terms: string[], groups: TermGroup[]): Hit[] {
   // A question that is exactly an entry's title or alias ("hacking", "revenge porn") names that
   // entry: it comes first, whatever the term statistics of longer aliases elsewhere say.
   // An entry titled so names it more than one listing it among aliases: titles come first.
   const key = terms.join(' ');
-  const phrased = boostTitle(corpus, boostPhrase(corpus, preferSpecific(corpus, preferCoverage(hits, groups)), query), terms);
+  const phrased = preferGlossary(corpus, boostTitle(corpus, boostPhrase(corpus, preferSpecific(corpus, preferCoverage(hits, groups)), query), terms), query, terms);
   const titled = new Set(corpus.titled.get(key) ?? []);
   const aliased = new Set((corpus.named.get(key) ?? []).filter((id) => !titled.has(id)));
   if (!titled.size && !aliased.size) return phrased;
