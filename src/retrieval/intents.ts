@@ -45,6 +45,9 @@ const INJECTION = / (?:ignore|disregard|forget) (?:all |any |your |the |my )*(?:
 // "How do I fix my wifi", "how to install …", "I forgot my password": a practical how-to the treaty
 // says nothing about, a task.
 const HOW_TO = / how (?:do|can|should|would|could) (?:i|we|you) (?:\w+ )?(?:fix|repair|troubleshoot|install|reinstall|uninstall|configure|set up|setup|reset|reboot|restart|speed up|upgrade|download|cook|bake) | how to (?:fix|repair|troubleshoot|install|reinstall|uninstall|configure|set up|setup|reset|reboot|restart|speed up|upgrade|download|cook|bake) | (?:forgot|forgotten|reset|change) (?:my |the |our )?password /;
+// "Best phone to buy", "what's the cheapest cloud storage", "recommend a laptop": shopping advice, a
+// task. "Best practices" and "the best way to report it" are no such thing.
+const SHOPPING = /^(?:what s |what is |whats |which is )?(?:the )?(?:best|cheapest|top rated) (?!practice|practices|way|ways|article|articles|provision|provisions|chapter|part|summary)| recommend (?:a|an|me|some|good) /;
 const WHEN_WORDS = new Set(['when', 'timeline', 'date', 'dates', 'dated', 'history', 'chronology', 'status', 'deadline', 'schedule', 'year', 'milestones']);
 const TIMELINE_WORDS = new Set(['timeline', 'history', 'chronology', 'dates', 'milestones']);
 const PURPOSE_WORDS = new Set(['objective', 'objectives', 'purpose', 'purposes', 'aim', 'aims', 'goal', 'goals', 'mission']);
@@ -105,7 +108,7 @@ export function detectIntents(question: string): IntentSignals {
     sources: has(SOURCE_WORDS) && words.length <= 4,
     contested: contestedTopics(question),
     why: words[0] === 'why' || [' reason ', ' reasons ', ' argument ', ' rationale ', ' justification '].some((w) => phrase.includes(w)),
-    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase) || HOW_TO.test(phrase),
+    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase) || HOW_TO.test(phrase) || SHOPPING.test(phrase.trimStart()),
     chapter: /\b(?:what|which) chapter\b|\bchapter (?:is|are|does|covers?)\b.*\bin\b/.test(phrase),
     verdict: words.filter((w) => VERDICT_WORDS.has(w)),
   };

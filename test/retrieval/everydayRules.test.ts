@@ -172,6 +172,11 @@ describe('practical how-to questions', () => {
     expect(detectIntents('my printer is offline, how do i fix it').task).toBe(true);
     expect(detectIntents('how to install a vpn on my router').task).toBe(true);
     expect(detectIntents('i forgot my password for instagram').task).toBe(true);
+    expect(detectIntents('what is the cheapest cloud storage').task).toBe(true);
+    expect(detectIntents('can you recommend a good phone').task).toBe(true);
+    expect(detectIntents("what's the best way to report a scam").task).toBe(false);
+    expect(detectIntents('which is the best article on extradition').task).toBe(false);
+    expect(detectIntents('best practices for exchanging information').task).toBe(false);
     expect(detectIntents('how do i report a scam').task).toBe(false);
     expect(ask('the laptop keeps crashing, how can I repair it').abstained).toBe(true);
   });
