@@ -1,16 +1,22 @@
 // A small loopback load balancer for the fleet tests and bench: spreads requests round-robin over the
-// replicas, as nginx or HAProxy would. Like nginx's `proxy_next_upstream error`, a request that cannot
-// even connect (a replica that is down) goes to the next replica; one that fails after it was sent is
-// answered 502, since a POST must not be sent twice.
+// replicas, as nginx or HAProxy would. Like them it skips a replica known to be down: one whose
+// connection just failed (nginx's passive `max_fails=1`), or whose /readyz, probed every
+// HEALTH_INTERVAL_MS, did not answer 200 (HAProxy's `option httpchk`); a probe answering 200 puts it
+// back. As nginx's `proxy_next_upstream error` (and adapters/console/README.md's advice), a request
+// that never reached a replica (the connection was refused) is sent once more, to another replica;
+// one that may have reached it is answered 502, since a POST must not be sent twice.
 import { once } from 'node:events';
 import { Agent, request, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+const HEALTH_INTERVAL_MS = 200;
+const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface Proxy {
   url: string;
   /** Replace the upstream ports (a replica restarted on another port, say). */
   setUpstreams(ports: number[]): void;
-  /** Requests answered 502 because their replica died with them. */
+  /** Requests answered 502: their replica died with them, or the one retry failed too. */
   failed: number;
   close(): Promise<void>;
 }
@@ -18,14 +24,42 @@ export interface Proxy {
 export async function startProxy(upstreams: number[]): Promise<Proxy> {
   let ports = [...upstreams];
   let next = 0;
+  const down = new Set<number>();
   const state = { failed: 0 };
   // Keep-alive to the replicas, as nginx's `keepalive` in an upstream block: no TCP handshake per request.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, tries: number) => {
-    const port = ports[next++ % ports.length]!;
+  /** The next replica in turn that is not known down and not `avoid`; if every one is, the next in turn anyway. */
+  const pick = (avoid?: number): number | undefined => {
+    const candidates = ports.filter((p) => p !== avoid);
+    const up = candidates.filter((p) => !down.has(p));
+    const from = up.length ? up : candidates;
+    return from.length ? from[next++ % from.length] : undefined;
+  };
+
+  const probe = async (port: number) => {
+    const answer = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }).catch(() => undefined);
+    await answer?.arrayBuffer().catch(() => undefined);
+    if (answer?.status === 200) down.delete(port);
+    else down.add(port);
+  };
+  let probing = false;
+  const health = setInterval(() => {
+    if (probing) return; // a slow round (a loaded machine) is not stacked on
+    probing = true;
+    void Promise.all(ports.map(probe)).finally(() => { probing = false; });
+  }, HEALTH_INTERVAL_MS).unref();
+
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, port: number | undefined, retried: boolean) => {
+    if (port === undefined) {
+      state.failed++;
+      res.writeHead(502).end();
+      return;
+    }
     let sent = false;
+    let responded = false;
     const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      responded = true;
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
       answer.on('error', () => res.destroy());
@@ -37,10 +71,11 @@ export async function startProxy(upstreams: number[]): Promise<Proxy> {
       else socket.on('connect', () => { sent = true; });
     });
     upstream.on('error', () => {
-      if (!sent && tries + 1 < ports.length) return forward(req, res, body, tries + 1);
+      if (responded) return void res.destroy();
+      down.add(port);
+      if (!sent && !retried) return forward(req, res, body, pick(port), true);
       state.failed++;
-      if (!res.headersSent) res.writeHead(502).end();
-      else res.destroy();
+      res.writeHead(502).end();
     });
     upstream.end(body);
   };
@@ -48,14 +83,19 @@ export async function startProxy(upstreams: number[]): Promise<Proxy> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    forward(req, res, Buffer.concat(chunks), 0);
+    forward(req, res, Buffer.concat(chunks), pick(), false);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    setUpstreams: (p) => { ports = [...p]; },
+    setUpstreams: (p) => { ports = [...p]; down.clear(); },
     get failed() { return state.failed; },
-    close: () => new Promise<void>((resolve) => { agent.destroy(); server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => {
+      clearInterval(health);
+      agent.destroy();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }
