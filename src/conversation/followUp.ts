@@ -22,8 +22,10 @@ export type FollowUp =
   /** `narrow`: "only for serious crimes?", "just subscriber info?": about the scope of what was shown;
    *  `strong`: an ellipsis or a demonstrative ("and…", "what about…", "that", "else") surely points back;
    *  `weak`: a pronoun may ("it" is often the convention itself: "does it cover ransomware?");
-   *  `none`: nothing points back ("Third-party protections?" after Article 31 still may). */
-  | { type: 'carry'; marker: Marker }
+   *  `none`: nothing points back ("Third-party protections?" after Article 31 still may).
+   *  `about`: what was shown is the question's subject, its other words ask something of it ("who
+   *  decides that?", "any exceptions?"), so words the knowledge base lacks leave the subject on screen. */
+  | { type: 'carry'; marker: Marker; about?: true }
   /** `within`: counted inside the chapter on screen ("the first article in it"), else in the treaty. */
   | ({ type: 'ordinal' } & Ordinal);
 
@@ -72,6 +74,8 @@ const DEMONSTRATIVE = new RegExp(String.raw`\b(?:that|this|these|those)\b${THE_S
 /** Stances as adjectives ("who else was critical?"), which the search's intents read as topics. */
 const CRITICAL = /\b(?:critical|against|opposed|negative|push(?:ed|es|ing)?\s+back|pushback|object(?:ed|s)?|disagree(?:d|s)?|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|complain(?:ed|s)?|skeptic(?:al|s)?|sceptic(?:al|s)?)\b/;
 const SUPPORTIVE = /\b(?:supportive|in favou?r|positive|for it)\b/;
+/** "Any exceptions?", "is there a time limit?": asks whether what was shown has something. */
+const EXISTENTIAL = /^(?:(?:and|but|so|ok|okay)\s+)?(?:any|are\s+there|is\s+there|were\s+there|was\s+there)\b/;
 /** "only for…", "just…": less than what was said. */
 const NARROWING = /^(?:only|just|even|but\s+only)\b/;
 /** "who else", "anything else": more of what was said. */
@@ -135,5 +139,7 @@ export function classifyFollowUp(question: string): FollowUp {
   const stance = intents.stance ?? (CRITICAL.test(text) ? 'critical' : SUPPORTIVE.test(text) ? 'supportive' : undefined);
   const asksVoices = intents.quotes || (stance !== undefined && /^(?:(?:and|so|but|ok|okay)\s+)?(?:who|which|any|anyone|anybody)\b/.test(text));
   if (asksVoices && marker !== 'none') return { type: 'voices', ...(stance ? { stance } : {}), ...(/\b(?:else|other|others)\b/.test(text) ? { others: true } : {}) };
-  return { type: 'carry', marker };
+  // Existential questions count as pointing back only where the rest cannot stand alone (resolve.ts).
+  const about = marker === 'strong' && DEMONSTRATIVE.test(text) || EXISTENTIAL.test(text);
+  return { type: 'carry', marker, ...(about ? { about: true as const } : {}) };
 }

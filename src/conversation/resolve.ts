@@ -286,15 +286,22 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
    * the prior ("what about grooming?"); words that only narrow it ("third-party protections?") find
    * the entry already on screen; no new words at all ("where?") mean the entry in focus.
    */
-  function carry(query: string, asked: Marker, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
+  function carry(query: string, f: Extract<FollowUp, { type: 'carry' }>, ctx: ConversationContext, shown: Entry[]): Answer | undefined {
     const alone = base.ask(query);
+    // "Who decides that?", "any exceptions?": asked of what was shown (an existential question only
+    // when it finds nothing alone: "is there a treaty body?" names its own topic).
+    const about = f.about === true && (f.marker !== 'none' || alone.abstained);
+    const asked: Marker = about && f.marker === 'none' ? 'strong' : f.marker;
     // A question about another treaty or law names its own topic ("is the GDPR stricter than…").
     if (alone.outcome.type === 'other_instrument') return undefined;
     // The question's words, each with the convention's own words for it (the lexicon: "money" → financial).
-    const words = expand(withoutFiller(query), corpus.phrases).groups;
+    const expanded = expand(withoutFiller(query), corpus.phrases).groups;
     // Words the knowledge base has never seen ("what about pizza?") are no follow-up: refuse as alone.
     const isKnown = (g: TermGroup) => g.fromLexicon || g.terms.some((t) => corpus.index.hasTerm(t) || corpus.index.hasStemOf(t));
-    if (words.length && words.filter(isKnown).length < words.length * MIN_KNOWN) return undefined;
+    const unknown = expanded.length > 0 && expanded.filter(isKnown).length < expanded.length * MIN_KNOWN;
+    // …unless what was shown is its subject: then the words it lacks ask something of that ("who decides that?").
+    if (unknown && !about) return undefined;
+    const words = unknown ? [] : expanded;
     // Only question words ("where?", "who is she?"): all the rest is what was on screen.
     const marker: Marker = words.length ? asked : 'strong';
     const { ranked, coverage, prior } = rankInContext(query, words, marker, shown, alone);
@@ -328,7 +335,7 @@ export function withFollowUps(corpus: Corpus, base: BaseEngine): Engine {
       case 'more': return withContext(more(query, shown), shown, ctx);
       case 'which': return withContext(which(query, f, shown), shown, ctx);
       case 'voices': return withContext(voices(query, f, ctx, shown), shown, ctx);
-      case 'carry': return carry(query, f.marker, ctx, shown);
+      case 'carry': return carry(query, f, ctx, shown);
       case 'ordinal': {
         // Counted in the treaty, it needs no context (ask() places it); in a chapter, the one on screen.
         const a = f.within ? placeIn(f, shown) : undefined;

@@ -53,6 +53,13 @@ describe('classifyFollowUp', () => {
     expect(afterNewTopic('what is grooming')).toBeUndefined();
   });
 
+  it('marks a question asked of what was shown: a demonstrative subject or an existential opener', () => {
+    for (const q of ['who decides that?', 'is that mandatory?', 'any exceptions?', 'are there limits?', 'and is there a deadline?']) {
+      expect(classifyFollowUp(q), q).toMatchObject({ type: 'carry', about: true });
+    }
+    for (const q of ['what about grooming?', 'does it cover phishing?', 'who signed the convention?']) expect(classifyFollowUp(q), q).not.toHaveProperty('about');
+  });
+
   it('reads a request for plainer words as "more" of the same', () => {
     for (const q of ['in simple words pls', 'explain that in plain english', 'can you say it more simply?', 'eli5']) expect(type(q), q).toBe('more');
   });

@@ -180,6 +180,23 @@ describe('conversation context', () => {
     expect(follow('article 31', 'Third-party protections?').context?.about).toBe('Article 31');
   });
 
+  it('asks "who decides that?" and "any exceptions?" of what was shown, across kinds of first turn', () => {
+    // Words the knowledge base lacks ("decides", "exceptions") ask something of the subject on screen.
+    for (const [first, top] of [['article 16', 'article-16'], ['what is grooming', 'term-grooming'], ['what is the 24/7 network', 'article-41']] as const) {
+      for (const q of ['who decides that?', 'any exceptions?', 'are there exceptions to this?']) {
+        const a = follow(first, q);
+        expect(ids(a)[0], `${first} → ${q}`).toBe(top);
+        expect(a.context, `${first} → ${q}`).toBeDefined();
+      }
+    }
+    // Alone they find nothing; an ellipsis naming an unknown thing is still refused.
+    expect(engine.ask('any exceptions?').abstained).toBe(true);
+    expect(follow('article 16', 'what about pizza?').context).toBeUndefined();
+    // An existential question that finds its own answer stands alone.
+    const own = 'is there a definition of child sexual abuse material?';
+    expect(follow('article 7', own)).toEqual(engine.ask(own));
+  });
+
   it('ignores a context whose entries no longer exist', () => {
     const stale: ConversationContext = { question: 'old', ids: ['article-999'] };
     expect(engine.ask('tell me more', stale)).toEqual(engine.ask('tell me more'));
