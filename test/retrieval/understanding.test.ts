@@ -108,6 +108,15 @@ describe('the lexicon', () => {
     const without = createEngine(kb, { lexicon: false }).ask('can the feds read my texts');
     expect(ids(without).slice(0, 3)).not.toEqual(ids(withLexicon).slice(0, 3));
   });
+
+  it('reads "the talks" as the negotiations and citing as asking for the official text, but not "talks about"', () => {
+    const noLexicon = createEngine(kb, { lexicon: false });
+    for (const [q, id] of [['who ran the talks', 'fact-negotiations'], ['how should I cite it in a footnote', 'fact-official-text']] as const) {
+      expect(ids(ask(q)).slice(0, 2)).toContain(id);
+      expect(ids(noLexicon.ask(q)).slice(0, 2)).not.toContain(id);
+    }
+    expect(ids(ask('which article talks about children')).slice(0, 3)).not.toContain('fact-negotiations');
+  });
 });
 
 describe('scope: other instruments', () => {
