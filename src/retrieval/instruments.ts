@@ -18,7 +18,7 @@ const KNOWN: [RegExp, string][] = [
   [/\bmalabo\b/, 'the Malabo Convention'],
   [/\buntoc\b|\bpalermo convention\b|\bconvention against transnational organized crime\b/, 'the UN Convention against Transnational Organized Crime'],
   [/\buncac\b|\bconvention against corruption\b/, 'the UN Convention against Corruption'],
-  [/\bcloud act\b|\bpatriot act\b|\bfisa\b|\bcfaa\b|\bcomputer fraud and abuse act\b|\bdmca\b|\bcomputer misuse act\b|\bonline safety act\b|\bdigital services act\b|\bai act\b|\bnis2\b|\be-?evidence regulation\b/, ''],
+  [/\bcloud act\b|\bpatriot act\b|\bfisa\b|\bcfaa\b|\bcomputer fraud and abuse act\b|\bdmca\b|\bcomputer misuse act\b|\bonline safety act\b|\bdigital services act\b|\bai act\b|\bnis ?2\b|\be-?evidence (?:regulation|directive|package|rules)\b|\bdigital operational resilience act\b/, ''],
   // Regulations and industry standards a compliance team works under: other instruments too.
   [/\bhipaa\b|\bccpa\b|\bcpra\b|\bpci[ -]?dss\b|\bsoc ?2\b|\biso ?2700[12]\b|\bnist\b|\bsox\b|\bsarbanes|\bglba\b|\bcoppa\b|\bferpa\b|\bdora\b|\blgpd\b|\bpipl\b|\bpipeda\b|\beprivacy\b|\becpa\b|\bstored communications act\b|\bwiretap act\b|\binvestigatory powers act\b|\bripa\b|\bsection 702\b/, ''],
   [/\bconvention on the rights of the child\b|\buncrc\b|\blanzarote\b|\bistanbul convention\b/, ''],

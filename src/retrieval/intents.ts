@@ -39,7 +39,11 @@ const STANCE_NOUNS = new Set(['critics', 'opponents', 'supporters', 'proponents'
 const TASK_VERBS = new Set(['translate', 'write', 'compose', 'convert', 'calculate', 'compute', 'generate', 'draw', 'code', 'sing', 'draft', 'rewrite',
   'paraphrase', 'ignore', 'pretend', 'roleplay', 'imagine', 'act', 'forget', 'disregard', 'play']);
 // Polite openings before a task verb: "can you write …", "please draft …".
-const POLITE = new Set(['hey', 'hi', 'ok', 'okay', 'please', 'can', 'could', 'would', 'will', 'you', 'kindly', 'now']);
+// "help me draft …", "i need you to write …": asking for help with a task is still the task.
+const POLITE = new Set(['hey', 'hi', 'ok', 'okay', 'please', 'can', 'could', 'would', 'will', 'you', 'kindly', 'now', 'help', 'me', 'us', 'i', 'need', 'want']);
+// Help with someone's own account ("how do i recover my instagram account", "reset my password"): a task for them or their provider, not a question about the treaty. Money taken is not
+// here: getting it back is the convention's (confiscation, return of proceeds, compensation).
+const ACCOUNT_HELP = / (?:recover|restore|regain|reset|unlock|unblock|unlocking|recovering|resetting|get back into|back into) (?:my|our|the|his|her|their) (?:\w+ ){0,2}(?:account|accounts|password|passwords|login|profile|email|inbox|phone) | get (?:my|our) (?:\w+ ){0,2}(?:account|accounts|password|login|profile|email) back /;
 // Instructions to the bot rather than questions ("… ignore your previous instructions and …").
 const INJECTION = / (?:ignore|disregard|forget) (?:all |any |your |the |my )*(?:previous |prior |above |earlier |system )*(?:instructions|rules|prompt|prompts|guidelines) | system prompt | jailbreak /;
 // "How do I fix my wifi", "how to install …", "I forgot my password": a practical how-to the treaty
@@ -108,7 +112,7 @@ export function detectIntents(question: string): IntentSignals {
     sources: has(SOURCE_WORDS) && words.length <= 4,
     contested: contestedTopics(question),
     why: words[0] === 'why' || [' reason ', ' reasons ', ' argument ', ' rationale ', ' justification '].some((w) => phrase.includes(w)),
-    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase) || HOW_TO.test(phrase) || SHOPPING.test(phrase.trimStart()),
+    task: TASK_VERBS.has(words.find((w) => !POLITE.has(w)) ?? '') || INJECTION.test(phrase) || HOW_TO.test(phrase) || SHOPPING.test(phrase.trimStart()) || ACCOUNT_HELP.test(phrase),
     chapter: /\b(?:what|which) chapter\b|\bchapter (?:is|are|does|covers?)\b.*\bin\b/.test(phrase),
     verdict: words.filter((w) => VERDICT_WORDS.has(w)),
   };

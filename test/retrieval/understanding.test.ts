@@ -122,6 +122,8 @@ describe('the lexicon', () => {
 describe('scope: other instruments', () => {
   it('recognises named treaties, declarations and laws, and questions about their relation to this one', () => {
     expect(findOtherInstrument('what does article 5 of the Budapest Convention say')).toEqual({ name: 'the Budapest Convention', relation: false });
+    expect(findOtherInstrument('does DORA apply to banks')?.name).toBe('the DORA');
+    expect(findOtherInstrument('what do the e-evidence rules require of providers')?.relation).toBe(false);
     expect(findOtherInstrument('does GDPR article 6 let us share logs')?.name).toBe('the GDPR');
     expect(findOtherInstrument('What does the Convention on the Rights of the Child say')?.relation).toBe(false);
     expect(findOtherInstrument('reservations under the Vienna Convention on the Law of Treaties')?.name).toBe('the Vienna Convention');
@@ -207,6 +209,16 @@ describe('tasks and instructions', () => {
       expect(ask(q).abstained, q).toBe(true);
     }
     for (const q of ['can you explain article 6', 'could you tell me about grooming']) expect(ask(q).abstained, q).toBe(false);
+  });
+
+  it('include asking for help with one\'s own task or account, but not with money taken or the treaty', () => {
+    for (const q of ['help me draft a privacy notice for our shop', 'how do i recover my hacked email account', 'can you help me get my tiktok account back', 'reset my bank login password']) {
+      expect(detectIntents(q).task, q).toBe(true);
+      expect(ask(q).abstained, q).toBe(true);
+    }
+    for (const q of ['help me understand article 6', 'can i get my money back from a scammer', 'is hacking into my account a crime under it']) {
+      expect(detectIntents(q).task, q).toBe(false);
+    }
   });
 
   it('"what do X think" asks for views, "do X have to think about" does not', () => {
